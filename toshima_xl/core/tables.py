@@ -1,0 +1,173 @@
+"""Turn raw cell blocks into a :class:`Dataset`, noting structural problems.
+
+A table starts at its header row and runs to the last non-blank row of the
+block: blank rows and zeros in the middle do not end it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from toshima_xl.core.dataset import Dataset, RawSheet, RawWorkbook, Row, SheetTable
+from toshima_xl.messages import make_finding
+from toshima_xl.schema import (
+    DATA_SHEETS,
+    DEFAULT_LISTS,
+    LIST_SHEET,
+    SheetSpec,
+    match_headers,
+    normalize_header,
+)
+
+# How many rows from the top are searched for the header row; a title line
+# or two above the table is common in hand-made copies.
+HEADER_SEARCH_ROWS = 10
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def build_dataset(raw: RawWorkbook) -> Dataset:
+    """Build the dataset from every data sheet and the リスト sheet of ``raw``."""
+    by_folded = {normalize_header(name): sheet for name, sheet in raw.sheets.items()}
+    dataset = Dataset(
+        source=raw.source,
+        tables={},
+        lists=read_lists(by_folded.get(normalize_header(LIST_SHEET))),
+        sheet_names=list(raw.sheets),
+    )
+    for spec in DATA_SHEETS:
+        sheet = by_folded.get(normalize_header(spec.name))
+        if sheet is None:
+            dataset.findings.append(make_finding("sheet.missing", spec.name))
+            continue
+        table = read_table(spec, sheet, dataset)
+        if table is not None:
+            dataset.tables[spec.name] = table
+    return dataset
+
+
+def read_lists(sheet: RawSheet | None) -> dict[str, list[str]]:
+    """Merge the リスト sheet's columns over the default lists.
+
+    A column of the sheet replaces the default list of the same header, so
+    that staff can remove values as well as add them.
+    """
+    lists = {name: list(values) for name, values in DEFAULT_LISTS.items()}
+    if sheet is None or not sheet.values:
+        return lists
+    header = sheet.values[0]
+    for position, name in enumerate(header):
+        if is_blank(name):
+            continue
+        values = []
+        for row in sheet.values[1:]:
+            if position < len(row) and not is_blank(row[position]):
+                values.append(str(row[position]).strip())
+        if values:
+            lists[normalize_header(name)] = values
+    return lists
+
+
+def find_header_row(spec: SheetSpec, values: list[list[Any]]) -> int | None:
+    """Return the 0-based index of the row that matches most of the headers."""
+    best_index, best_score = None, 0
+    for index, row in enumerate(values[:HEADER_SEARCH_ROWS]):
+        score = len(match_headers(spec, list(row)).field_positions)
+        if score > best_score:
+            best_index, best_score = index, score
+    return best_index
+
+
+def read_table(spec: SheetSpec, sheet: RawSheet, dataset: Dataset) -> SheetTable | None:
+    """Read one data sheet into a table, adding structural findings to ``dataset``."""
+    header_index = find_header_row(spec, sheet.values)
+    if header_index is None:
+        dataset.findings.append(
+            make_finding("header.not_found", sheet.name, expected=spec.columns[0].header)
+        )
+        return None
+
+    header = list(sheet.values[header_index])
+    match = match_headers(spec, header)
+    header_row = sheet.first_row + header_index
+    check_headers(spec, sheet, header, match, header_row, dataset)
+
+    rows: list[Row] = []
+    extra_headers = {p: str(header[p]) for p in match.extra_positions}
+    last = last_filled_index(sheet.values)
+    gap_start = None
+    for index in range(header_index + 1, last + 1):
+        cells = sheet.values[index]
+        excel_row = sheet.first_row + index
+        if all(is_blank(v) for v in cells):
+            gap_start = excel_row if gap_start is None else gap_start
+            continue
+        if gap_start is not None:
+            gap = f"{gap_start}～{excel_row - 1}" if excel_row - 1 > gap_start else str(gap_start)
+            dataset.findings.append(make_finding("row.blank_gap", sheet.name, value=gap))
+            gap_start = None
+        values = {
+            name: cells[pos] if pos < len(cells) else None
+            for name, pos in match.field_positions.items()
+        }
+        extras = {
+            head: cells[pos] if pos < len(cells) else None
+            for pos, head in extra_headers.items()
+        }
+        rows.append(
+            Row(excel_row, values, extras, hidden=excel_row in sheet.hidden_rows)
+        )
+
+    return SheetTable(
+        spec=spec,
+        sheet_name=sheet.name,
+        header_row=header_row,
+        typed_headers=match.typed_headers,
+        field_positions=match.field_positions,
+        rows=rows,
+        first_column=sheet.first_column,
+    )
+
+
+def last_filled_index(values: list[list[Any]]) -> int:
+    for index in range(len(values) - 1, -1, -1):
+        if not all(is_blank(v) for v in values[index]):
+            return index
+    return -1
+
+
+def check_headers(spec, sheet, header, match, header_row, dataset) -> None:
+    """Report missing, misspelled and duplicate headers of one sheet."""
+    unmatched = {
+        p: normalize_header(header[p]) for p in match.extra_positions
+    }
+    for column in spec.columns:
+        if column.field in match.field_positions:
+            continue
+        closest = difflib.get_close_matches(
+            normalize_header(column.header), list(unmatched.values()), n=1, cutoff=0.5
+        )
+        if closest:
+            position = next(p for p, h in unmatched.items() if h == closest[0])
+            dataset.findings.append(
+                make_finding(
+                    "header.misspelled", sheet.name, header_row, str(header[position]),
+                    value=header[position], expected=column.header,
+                    column_index=position,
+                )
+            )
+        if column.required:
+            hint = f"「{header[position]}」のことなら見出しを直すか、" if closest else ""
+            dataset.findings.append(
+                make_finding("header.missing", sheet.name, header=column.header, hint=hint)
+            )
+    for position in match.duplicate_positions:
+        dataset.findings.append(
+            make_finding(
+                "header.duplicate", sheet.name, header_row, str(header[position]),
+                value=header[position], column_index=position,
+            )
+        )
