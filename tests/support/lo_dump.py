@@ -27,7 +27,7 @@ def prop(name, value):
 
 
 def start_office(profile_dir):
-    pipe = "toshima_lo_%d" % os.getpid()
+    pipe = f"toshima_lo_{os.getpid()}"
     process = subprocess.Popen(
         [
             "soffice",
@@ -37,7 +37,7 @@ def start_office(profile_dir):
             "--nologo",
             "--nodefault",
             "-env:UserInstallation=file://" + profile_dir,
-            "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -50,13 +50,15 @@ def start_office(profile_dir):
     while True:
         try:
             context = resolver.resolve(
-                "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe
+                f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
             )
             break
         except NoConnectException:
             if time.time() > deadline or process.poll() is not None:
                 process.kill()
-                raise SystemExit("LibreOffice did not start within 60 seconds")
+                raise SystemExit(
+                    "LibreOffice did not start within 60 seconds"
+                ) from None
             time.sleep(0.3)
     desktop = context.ServiceManager.createInstanceWithContext(
         "com.sun.star.frame.Desktop", context
@@ -74,7 +76,7 @@ def cell_value(cell):
     if kind == "VALUE":
         return cell.getValue()
     if cell.getError():
-        return "#ERR%d" % cell.getError()
+        return f"#ERR{cell.getError()}"
     result = cell.FormulaResultType2.value
     return cell.getString() if result == "TEXT" else cell.getValue()
 
