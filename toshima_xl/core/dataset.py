@@ -72,6 +72,13 @@ class SheetTable:
     field_positions: dict[str, int]
     rows: list[Row]
     first_column: int = 1  # Excel column number of the block's first column
+    _by_excel_row: dict[int, Row] | None = field(default=None, repr=False)
+
+    def row_at(self, excel_row: int) -> Row | None:
+        """Return the row shown at ``excel_row`` in Excel, or None."""
+        if self._by_excel_row is None:
+            self._by_excel_row = {row.excel_row: row for row in self.rows}
+        return self._by_excel_row.get(excel_row)
 
     def header_of(self, field_name: str) -> str:
         """Return the header as typed for a field, or the spec's header."""
