@@ -45,17 +45,25 @@ CATALOGUE: dict[str, Template] = {
     "date.nonexistent": Template(E, "日付「{value}」は存在しません。月日を確認してください。"),
     "date.future": Template(W, "日付「{value}」が未来の日付です。入力の誤りでないか確認してください。"),
     "date.text": Template(I, "日付「{value}」が文字列で入力されています。日付「{suggestion}」として読みました。"),
+    "date.era_mismatch": Template(W, "日付「{value}」はその元号が終わった後の日付です。「{suggestion}」として読みました。元号を確認してください。"),
+    "date.before_era": Template(E, "日付「{value}」はその元号が始まる前の日付です。元号と年を確認してください。"),
+    "date.too_old": Template(W, "日付「{value}」は{year}年で、古すぎます。数値が日付として読まれていないか確認してください。"),
     "number.invalid": Template(E, "値「{value}」を数として読めません。半角の整数で入力してください。"),
     "number.negative": Template(E, "値「{value}」が負の数です。0以上の数を入力してください。"),
     "number.text": Template(I, "値「{value}」を数「{suggestion}」として読みました。数値だけを入力してください。"),
+    "number.approximate": Template(W, "値「{value}」はおおよその数です。「{suggestion}」として集計します。分かれば正確な数を入力してください。"),
     "fiscal_year.invalid": Template(E, "値「{value}」を年度として読めません。R3 や 2021 の形で入力してください。"),
     "phone.invalid": Template(E, "電話番号「{value}」の桁数が正しくありません（{digits}桁）。市外局番から10桁または11桁で入力してください。"),
     "phone.format": Template(I, "電話番号「{value}」を「{suggestion}」の形にそろえられます。"),
+    "phone.no_area_code": Template(W, "電話番号「{value}」に市外局番がありません。区内の番号なら「{suggestion}」と入力してください。"),
     "address.outside_ward": Template(E, "住所「{value}」は豊島区の町名で始まっていません。豊島区内の住所を入力してください。"),
     "address.invalid": Template(W, "住所「{value}」の番地を読み取れません。「東池袋2-38-10」の形で入力してください。"),
     "address.area_mismatch": Template(W, "住所の町名「{town}」は圏域「{expected}」の担当ですが、圏域が「{value}」になっています。圏域を確認してください。"),
+    "address.chome_unknown": Template(W, "住所「{value}」の{town}に{chome}丁目はありません（{limit}丁目まで）。丁目を確認してください。"),
     "town.unknown": Template(W, "町名「{value}」は豊島区の町名にありません。町名を確認してください。"),
+    "town.assigned_twice": Template(W, "町丁目「{value}」は圏域「{other}」の担当町丁目にもあります。どちらか一方にしてください（先の圏域「{other}」を使います）。"),
     "kana.not_katakana": Template(W, "名称カナ「{value}」に全角カタカナ以外の文字があります。「{suggestion}」に直してください。"),
+    "kana.unconvertible": Template(W, "名称カナ「{value}」に、カタカナに直せない文字があります。読みを全角カタカナで入力してください。"),
     "choice.unknown": Template(E, "値「{value}」は「リスト」シートの「{list_name}」にありません。一覧から選んでください。{hint}"),
     "area.unknown": Template(E, "圏域「{value}」は「圏域」シートにありません。圏域名から選んでください。{hint}"),
     "id.duplicate": Template(E, "ID「{value}」が{other_rows}行目と重複しています。別のIDを付けてください。"),
@@ -71,12 +79,15 @@ CATALOGUE: dict[str, Template] = {
 
 # Shown before every message that points at a place in a workbook.
 PLACE_ROW = "「{sheet}」シート {row}行目「{column}」: "
+PLACE_ROW_ONLY = "「{sheet}」シート {row}行目: "
 PLACE_SHEET = "「{sheet}」シート: "
 
 
 def format_place(sheet: str, row: int | None, column: str | None) -> str:
-    if row is None or column is None:
+    if row is None:
         return PLACE_SHEET.format(sheet=sheet)
+    if column is None:
+        return PLACE_ROW_ONLY.format(sheet=sheet, row=row)
     return PLACE_ROW.format(sheet=sheet, row=row, column=column)
 
 
