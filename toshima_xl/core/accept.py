@@ -1,9 +1,9 @@
 """Plan the suggested fixes that staff accepted in the 検証結果 sheet.
 
 Staff put a mark (○, 1, はい, ...) in the 反映 column of the findings they
-accept. The plan revalidates the current workbook and applies a suggestion
-only when the same finding still exists at the same cell, so that a stale
-mark never writes over a value that staff have changed since.
+accept. The plan takes a fresh validation of the current workbook and
+applies a suggestion only when the same finding still exists at the same
+cell, so that a stale mark never writes over a value staff changed since.
 """
 
 from __future__ import annotations
