@@ -72,7 +72,7 @@ CATALOGUE: dict[str, Template] = {
     "id.format": Template(W, "ID「{value}」は「{prefix}0001」の形ではありません。形をそろえてください。"),
     "value.invalid": Template(E, "値「{value}」は受け付けられません（{detail}）。入力を確認してください。"),
     # duplicates
-    "duplicate.candidate": Template(W, "{other_rows}行目と重複の可能性があります。理由: {reason}。「重複候補」シートのグループ{group}の「判定」欄に判断を入力してください。"),
+    "duplicate.candidate": Template(W, "{other_rows}行目と重複の可能性があります。理由: {reason}。「重複候補」シートのグループ{group}の「判定」欄に、残す行は「残す」、統合する行は「統合」、別の資源なら「別」と入力してください。"),
     # file level
     "file.unreadable": Template(E, "ファイルを読めません（{detail}）。Excelで開けるか確認し、.xlsx で保存し直してください。"),
 }
