@@ -1,0 +1,70 @@
+"""The 圏域 sheet as a lookup: area names and the town-to-area table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from toshima_xl.core.dataset import Row
+from toshima_xl.core.normalize.addresses import AddressResult
+from toshima_xl.core.validation.context import SheetCheck, find_option
+from toshima_xl.schema import AREA_NAMES
+
+# Field names of the rows of a data sheet that this module reads.
+AREA_FIELD = "area"
+
+
+def area_names_of(parsed_areas: list[dict[str, Any]]) -> list[str]:
+    """Return the 圏域 sheet's names in order, or the ward's eight if it has none."""
+    names = [row["name"] for row in parsed_areas if row.get("name")]
+    return list(dict.fromkeys(names)) or list(AREA_NAMES)
+
+
+def build_town_areas(
+    check: SheetCheck, rows: list[Row], parsed_areas: list[dict[str, Any]]
+) -> dict[str, str]:
+    """Map each town key of the 担当町丁目 column to its area.
+
+    A key listed by two areas gives town.assigned_twice on the later row,
+    and the earlier area keeps the key.
+    """
+    town_areas: dict[str, str] = {}
+    for row, parsed in zip(rows, parsed_areas, strict=True):
+        name = parsed.get("name")
+        if not name:
+            continue
+        for key in parsed.get("towns", ()):
+            other = town_areas.get(key)
+            if other is None:
+                town_areas[key] = name
+            elif other != name:
+                check.report("town.assigned_twice", row, "towns", key, other=other)
+    return town_areas
+
+
+def expected_area(address: AddressResult, town_areas: dict[str, str]) -> str | None:
+    """Return the area serving an address: by town and 丁目 first, then by town."""
+    if address.town is None:
+        return None
+    if address.chome is not None:
+        by_chome = town_areas.get(f"{address.town}{address.chome}")
+        if by_chome is not None:
+            return by_chome
+    return town_areas.get(address.town)
+
+
+def check_address_area(
+    check: SheetCheck, row: Row, parsed: dict[str, Any], derived: dict[str, Any]
+) -> None:
+    """Warn when the row's 圏域 is not the area that serves its address."""
+    address: AddressResult | None = derived.get("address_result")
+    area = parsed.get(AREA_FIELD)
+    if address is None or not area or find_option(area, check.area_names) is None:
+        return
+    expected = expected_area(address, check.town_areas)
+    if expected is None or expected == area:
+        return
+    town = f"{address.town}{address.chome}丁目" if address.chome else address.town
+    check.report(
+        "address.area_mismatch", row, AREA_FIELD, area,
+        suggestion=expected, town=town, expected=expected,
+    )  # fmt: skip

@@ -1,0 +1,257 @@
+"""Parse and check one cell by its column kind.
+
+Each parser returns the value for the row model, or None when the cell
+cannot be read, and reports what it found through the sheet check. Values
+derived for comparisons (address key, phone digits) go into ``derived``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from toshima_xl.core.dataset import Row
+from toshima_xl.core.normalize.addresses import canonical_address, parse_town_list
+from toshima_xl.core.normalize.dates import parse_date, parse_fiscal_year
+from toshima_xl.core.normalize.numbers import parse_count
+from toshima_xl.core.normalize.phones import check_phone
+from toshima_xl.core.normalize.text import is_formula_like, is_katakana, to_katakana
+from toshima_xl.core.towns import TOSHIMA_TOWNS
+from toshima_xl.core.validation.context import (
+    SheetCheck,
+    find_option,
+    suggest_option,
+    suggestion_hint,
+)
+from toshima_xl.schema import Column, Kind
+
+# What Excel shows in a cell whose formula failed; readers pass it as text.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+     "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!"}
+)  # fmt: skip
+
+# Meetings are planned ahead, so 開催日 may lie up to a year after today.
+# Every other date (登録日, 最終確認日, 設置日) records something that has
+# already happened and must not be after today.
+FUTURE_ALLOWANCE: dict[str, timedelta] = {"held_on": timedelta(days=366)}
+# Dates before this are almost always a number read as an Excel serial
+# (2021 typed in a date cell is 1905-07-13); the activities began long after.
+OLDEST_PLAUSIBLE_DATE = date(1950, 1, 1)
+
+DATE_ERRORS = {"date.invalid", "date.nonexistent", "date.before_era"}
+COUNT_ERRORS = {"number.invalid", "number.negative"}
+
+Parser = Callable[[SheetCheck, Row, Column, Any, dict[str, Any]], Any]
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def as_text(value: Any) -> str:
+    """Return a cell value as text: whole floats without .0, dates in ISO form."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
+            else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_cell(
+    check: SheetCheck, row: Row, column: Column, derived: dict[str, Any]
+) -> Any:
+    """Parse the cell of ``column`` in ``row``, reporting what needs attention.
+
+    A blank required cell gives cell.required, except in the ID column,
+    whose checks need the whole sheet and run separately.
+    """
+    raw = row.values.get(column.field)
+    if is_blank(raw):
+        if column.required and column.kind != Kind.ID:
+            check.report("cell.required", row, column.field, raw)
+        return () if column.kind == Kind.TOWNS else None
+    if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
+        check.report("cell.formula_error", row, column.field, raw.strip())
+        return () if column.kind == Kind.TOWNS else None
+    return PARSERS[column.kind](check, row, column, raw, derived)
+
+
+def parse_id(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    return as_text(raw)
+
+
+def parse_text(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    text = as_text(raw)
+    if len(text) > column.max_length:
+        check.report(
+            "cell.too_long",
+            row,
+            column.field,
+            text,
+            length=len(text),
+            limit=column.max_length,
+        )
+    if isinstance(raw, str) and is_formula_like(text):
+        check.report("cell.formula_text", row, column.field, text, first=text[0])
+    return text
+
+
+def parse_kana(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    text = parse_text(check, row, column, raw, derived)
+    if is_katakana(text):
+        return text
+    converted = to_katakana(text).strip()
+    if is_katakana(converted):
+        check.report("kana.not_katakana", row, column.field, text, suggestion=converted)
+    else:
+        check.report("kana.unconvertible", row, column.field, text)
+    return text
+
+
+def parse_date_cell(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> date | None:
+    result = parse_date(raw)
+    shown = as_text(raw)
+    if result.code is not None:
+        check.report(
+            result.code, row, column.field, shown, suggestion=result.suggestion
+        )
+    if result.code in DATE_ERRORS or result.value is None:
+        return None
+
+    allowance = FUTURE_ALLOWANCE.get(column.field, timedelta(0))
+    if result.value > check.today + allowance:
+        check.report("date.future", row, column.field, shown)
+    elif result.value < OLDEST_PLAUSIBLE_DATE:
+        check.report("date.too_old", row, column.field, shown, year=result.value.year)
+    return result.value
+
+
+def parse_integer(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> int | None:
+    number, code = parse_count(raw)
+    if code is not None:
+        check.report(code, row, column.field, as_text(raw), suggestion=number)
+    return None if code in COUNT_ERRORS else number
+
+
+def parse_phone(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    text = as_text(raw)
+    result = check_phone(raw)
+    if result.code == "phone.invalid":
+        check.report(result.code, row, column.field, text, digits=len(result.digits))
+    elif result.code is not None:
+        check.report(result.code, row, column.field, text, suggestion=result.formatted)
+    derived["phone_digits"] = result.digits or None
+    return text
+
+
+def parse_address(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    text = as_text(raw)
+    result = canonical_address(text)
+    if result.code == "address.chome_unknown":
+        limit = TOSHIMA_TOWNS[result.town] if result.town else 0
+        check.report(
+            result.code,
+            row,
+            column.field,
+            text,
+            town=result.town,
+            chome=result.chome,
+            limit=limit,
+        )
+    elif result.code is not None:
+        check.report(result.code, row, column.field, text)
+    derived["address_key"] = result.key
+    derived["address_result"] = result
+    return text
+
+
+def parse_choice(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    text = as_text(raw)
+    options = check.lists.get(column.choices or "")
+    if not options:
+        return text
+    match = find_option(text, options)
+    if match is not None:
+        return match
+    suggestion = suggest_option(text, options)
+    check.report(
+        "choice.unknown", row, column.field, text, suggestion=suggestion,
+        list_name=column.choices, hint=suggestion_hint(suggestion),
+    )  # fmt: skip
+    return text
+
+
+def parse_area(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> str:
+    text = as_text(raw)
+    match = find_option(text, check.area_names)
+    if match is not None:
+        return match
+    suggestion = suggest_option(text, check.area_names)
+    check.report(
+        "area.unknown",
+        row,
+        column.field,
+        text,
+        suggestion=suggestion,
+        hint=suggestion_hint(suggestion),
+    )
+    return text
+
+
+def parse_fiscal(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> int | None:
+    year = parse_fiscal_year(raw)
+    if year is None:
+        check.report("fiscal_year.invalid", row, column.field, as_text(raw))
+    return year
+
+
+def parse_towns(
+    check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
+) -> tuple[str, ...]:
+    towns = parse_town_list(raw)
+    for item in towns.unknown:
+        check.report("town.unknown", row, column.field, item)
+    return towns.keys
+
+
+PARSERS: dict[Kind, Parser] = {
+    Kind.ID: parse_id,
+    Kind.TEXT: parse_text,
+    Kind.KANA: parse_kana,
+    Kind.DATE: parse_date_cell,
+    Kind.INTEGER: parse_integer,
+    Kind.PHONE: parse_phone,
+    Kind.ADDRESS: parse_address,
+    Kind.CHOICE: parse_choice,
+    Kind.AREA: parse_area,
+    Kind.FISCAL_YEAR: parse_fiscal,
+    Kind.TOWNS: parse_towns,
+}
