@@ -1,0 +1,216 @@
+"""The ribbon's entry points: each button runs one function on the active workbook.
+
+Every function takes no arguments, because the add-in calls it through
+xlwings' ``RunPython``. Each one reads the workbook with the live adapter,
+runs one core pipeline, writes the results back with the same adapter and
+closes with one Japanese message box. Any exception becomes a message box
+that says what to do and where the log file is.
+
+Imports stay inside the functions, so that loading this module for a ribbon
+click costs little before the work starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+# The add-in's own file types. xw.Book.caller() returns the add-in when the
+# ribbon calls; the workbook to work on is then the active one.
+ADDIN_SUFFIXES = (".xlam", ".xla")
+
+NOT_TOSHIMA_MESSAGE = (
+    "このブックには「地域資源」「圏域」「ベンチ」「会議」のどのシートもありません。"
+    "豊島区の生活支援コーディネーター用のブック（テンプレートから作ったもの）を"
+    "開いて選んでから、もう一度ボタンを押してください。"
+)
+
+
+def validate() -> None:
+    """Check every data sheet, write 検証結果 and mark the cells concerned."""
+
+    def compute(dataset: Any, raw: Any, today: date) -> Any:
+        from toshima_xl.core.pipeline import run_validation
+
+        return run_validation(dataset, today)
+
+    run_command("検証", compute)
+
+
+def find_duplicates() -> None:
+    """Find duplicate candidates and write 重複候補, keeping staff's 判定 values."""
+
+    def compute(dataset: Any, raw: Any, today: date) -> Any:
+        from toshima_xl.core.pipeline import run_duplicates
+
+        return run_duplicates(dataset, today, previous_decisions(raw))
+
+    run_command("重複チェック", compute)
+
+
+def count() -> None:
+    """Count resources, benches and meetings and write 集計."""
+
+    def compute(dataset: Any, raw: Any, today: date) -> Any:
+        from toshima_xl.core.pipeline import run_counts
+
+        return run_counts(dataset, today)
+
+    run_command("集計", compute)
+
+
+def report() -> None:
+    """Run every stage for the latest fiscal year and write 検証結果 to 報告."""
+
+    def compute(dataset: Any, raw: Any, today: date) -> Any:
+        from toshima_xl.core.pipeline import run_report
+
+        return run_report(dataset, None, today, previous_decisions(raw))
+
+    run_command("報告作成", compute)
+
+
+def previous_decisions(raw: Any) -> dict[str, str]:
+    """Return the 判定 values of the workbook's current 重複候補 sheet by キー."""
+    from toshima_xl.core.merge import read_decisions
+    from toshima_xl.schema import DUPLICATES_SHEET, normalize_header
+
+    for name, sheet in raw.sheets.items():
+        if normalize_header(name) == normalize_header(DUPLICATES_SHEET):
+            return read_decisions(sheet)
+    return {}
+
+
+Compute = Callable[[Any, Any, date], Any]
+
+
+def run_command(label: str, compute: Compute, book: Any = None) -> None:
+    """Read the active workbook, run ``compute`` on it, write back and report.
+
+    Args:
+        label: the button's Japanese name, used in messages.
+        compute: takes the dataset, the raw workbook and today's date and
+            returns the results to write.
+        book: the workbook to work on; the active workbook when None.
+    """
+    from toshima_xl.adapters.live import StatusBar
+    from toshima_xl.adapters.live.status import show_alert
+
+    log_path = start_logging()
+    book = book if book is not None else active_workbook()
+    status = StatusBar(book)
+    try:
+        message = run_steps(label, compute, book, status)
+        show_alert(book, message)
+    except Exception as error:  # every failure must reach staff as a message box
+        logger.exception("%s failed", label)
+        show_alert(book, failure_message(label, error, log_path), critical=True)
+    finally:
+        status.clear()
+
+
+def run_steps(label: str, compute: Compute, book: Any, status: Any) -> str:
+    """Run the read, compute and write steps and return the closing message."""
+    from toshima_xl.adapters.live import read_book, write_results
+    from toshima_xl.core.tables import build_dataset
+
+    status.show(f"{label}: ブックを読んでいます…")
+    raw = read_book(book)
+    if not is_toshima_workbook(raw.sheets):
+        return NOT_TOSHIMA_MESSAGE
+
+    dataset = build_dataset(raw)
+    status.show(f"{label}: 確認しています…")
+    results = compute(dataset, raw, date.today())
+
+    status.show(f"{label}: 結果を書き込んでいます…")
+    written = write_results(book, results, dataset)
+    logger.info(
+        "%s done: %d rows checked, %d findings, sheets %s",
+        label,
+        results.summary.get("rows_checked", 0),
+        len(results.findings),
+        written.rows,
+    )
+    return summary_message(label, dataset, results, written)
+
+
+def is_toshima_workbook(sheet_names: Any) -> bool:
+    """Tell whether any data sheet of the schema is among ``sheet_names``."""
+    from toshima_xl.schema import sheet_spec
+
+    return any(sheet_spec(name) is not None for name in sheet_names)
+
+
+def summary_message(label: str, dataset: Any, results: Any, written: Any) -> str:
+    """Write the closing message: what was checked, what was found and written."""
+    lines = [f"「{label}」が終わりました。"]
+    checked = "、".join(
+        f"{table.sheet_name} {len(table.rows)}行" for table in dataset.tables.values()
+    )
+    lines.append(f"対象: {checked}")
+    if results.summary.get("message"):
+        lines.append(results.summary["message"])
+    sheets = "、".join(f"「{name}」{rows}行" for name, rows in written.rows.items())
+    if sheets:
+        lines.append(f"書き込んだシート: {sheets}")
+    lines.extend(mark_lines(written.marks))
+    return "\n".join(lines)
+
+
+def mark_lines(marks: Any) -> list[str]:
+    """Describe the cell marks in the closing message."""
+    lines = []
+    if marks.marked or marks.cleared:
+        lines.append(
+            f"色とメモを付けたセル: {marks.marked}個"
+            f"（前回の印を外したセル: {marks.cleared}個）"
+        )
+    if marks.notes_over_limit:
+        lines.append(
+            f"メモは{marks.notes}個まで付けました。残り{marks.notes_over_limit}個のセルは"
+            "色だけです。内容は「検証結果」シートで確認してください。"
+        )
+    if marks.notes_kept:
+        lines.append(
+            f"もともとメモがある{len(marks.notes_kept)}個のセルは、メモを残して色だけ付けました。"
+        )
+    return lines
+
+
+def failure_message(label: str, error: Exception, log_path: Any) -> str:
+    """Write the message box text for a failed run, in Japanese."""
+    where = f"ログ: {log_path}" if log_path else "ログファイルは作れませんでした。"
+    cause = f"{type(error).__name__}: {error}"
+    return (
+        f"「{label}」を最後まで実行できませんでした（{cause}）。\n"
+        "「検証結果」などツールのシートが途中までになっていることがあります。"
+        "もう一度ボタンを押すと書き直します。"
+        "同じ表示が続くときは、この画面とログファイルを担当者に送ってください。\n"
+        f"{where}"
+    )
+
+
+def start_logging() -> Any:
+    """Attach the log file handler and return the log file's path, or None."""
+    from toshima_xl.logsetup import setup_logging
+
+    return setup_logging()
+
+
+def active_workbook() -> Any:
+    """Return the workbook the ribbon button was pressed on.
+
+    Only Excel runs the add-in branch: the remote engine's caller is the
+    workbook itself.
+    """
+    import xlwings as xw
+
+    caller = xw.Book.caller()
+    if caller.name.lower().endswith(ADDIN_SUFFIXES):  # Excel only
+        return caller.app.books.active
+    return caller
