@@ -1,0 +1,7 @@
+"""Run the command line as ``python -m toshima_xl``."""
+
+import sys
+
+from toshima_xl.cli import main
+
+sys.exit(main())
