@@ -243,3 +243,26 @@ def test_report_sheet_empty_year():
     assert ["令和2年度", 0, 0, 0] in rows
     assert ["設置されたベンチはありません。"] in rows
     assert ["この年度の会議の記録はありません。"] in rows
+
+
+def test_unknown_category_counts_as_unset():
+    rows = [
+        Resource(
+            excel_row=2,
+            category="囲碁",
+            visibility="公開可",
+            registered_on=date(2021, 5, 1),
+        ),
+        Resource(
+            excel_row=3,
+            category=None,
+            visibility="非公開",
+            registered_on=date(2021, 5, 1),
+        ),
+        Resource(excel_row=4, category="サ ロ ン", registered_on=date(2021, 5, 1)),
+    ]
+    by_category = build_report(Validated(resources=rows), 2021).by_category
+    assert [(c.category, c.registered, c.public) for c in by_category[-2:]] == [
+        ("サロン", 1, 0),
+        ("未設定", 2, 1),
+    ]

@@ -50,7 +50,7 @@ class CrossTable:
 
 @dataclass(frozen=True)
 class MeetingCount:
-    """Meetings of one body in one fiscal year; ``fiscal_year`` None means no date."""
+    """Meetings of one body in one fiscal year (None when the meetings have no date)."""
 
     fiscal_year: int | None
     body: str
@@ -131,9 +131,9 @@ def cross_table(
     """Count (row value, column value) pairs, adding 未設定 only where used."""
     counter: Counter[tuple[str, str]] = Counter()
     for row_value, column_value in pairs:
-        counter[
-            (_label(row_value, row_labels), _label(column_value, column_labels))
-        ] += 1
+        row_label = match_label(row_value, row_labels)
+        column_label = match_label(column_value, column_labels)
+        counter[(row_label, column_label)] += 1
     rows = list(row_labels) + ([UNSET] if any(r == UNSET for r, _ in counter) else [])
     columns = list(column_labels) + (
         [UNSET] if any(c == UNSET for _, c in counter) else []
@@ -152,7 +152,7 @@ def count_meetings(validated: Validated) -> list[MeetingCount]:
     participants: Counter[tuple[int | None, str]] = Counter()
     for row in validated.meetings:
         year = fiscal_year_of(row.held_on) if row.held_on else None
-        key = (year, _label(row.body, bodies, keep_unknown=True))
+        key = (year, match_label(row.body, bodies, keep_unknown=True))
         meetings[key] += 1
         participants[key] += row.participants or 0
 
@@ -168,12 +168,17 @@ def count_meetings(validated: Validated) -> list[MeetingCount]:
 
 
 def _per_area(row_labels: list[str], areas: list[str], rows: list) -> dict[str, int]:
-    counter = Counter(_label(row.area, areas) for row in rows)
+    counter = Counter(match_label(row.area, areas) for row in rows)
     return {label: counter.get(label, 0) for label in row_labels}
 
 
-def _label(value: str | None, labels: list[str], keep_unknown: bool = False) -> str:
-    """Map a typed value onto its label by folded text; unknown values are 未設定."""
+def match_label(
+    value: str | None, labels: list[str], keep_unknown: bool = False
+) -> str:
+    """Map a typed value onto its label by folded text, or onto 未設定 if unknown.
+
+    With ``keep_unknown``, an unknown value maps onto itself, trimmed.
+    """
     key = normalize_header(value)
     if not key:
         return UNSET

@@ -28,7 +28,7 @@ from toshima_xl.schema import BENCHES, RESOURCES, normalize_header
 # merely share a venue word (…サロン / …体操) do not.
 NAME_SIMILARITY_THRESHOLD = 0.8
 
-# Legal forms, as the shared fold writes them; dropped before comparing names.
+# Legal forms as the shared fold writes them. Names are compared without them.
 CORPORATE_FORMS = (
     "一般社団法人",
     "公益社団法人",

@@ -127,10 +127,8 @@ def run_report(
 
 
 def _validate(dataset: Dataset, today: date) -> tuple[list[Finding], Validated]:
-    """Validate, and put the structural findings of reading first, once each."""
-    findings, validated = validate_dataset(dataset, today)
-    structural = list(dataset.findings)
-    return structural + [f for f in findings if f not in structural], validated
+    """Validate the dataset. The findings start with the structural ones of reading."""
+    return validate_dataset(dataset, today)
 
 
 def closing_message(summary: dict[str, Any]) -> str:

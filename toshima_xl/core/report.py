@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from toshima_xl.core.counts import area_order
+from toshima_xl.core.counts import UNSET, area_order, match_label
 from toshima_xl.core.eras import (
     fiscal_year_bounds,
     fiscal_year_of,
@@ -200,27 +200,18 @@ def _meeting_line(row: Meeting) -> MeetingLine:
 def _by_category(
     rows: list[Resource], categories: list[str]
 ) -> list[CategoryRegistrations]:
-    """Count registrations per category; values not in the list follow it."""
+    """Count registrations per listed category, blank and unknown ones as 未設定."""
     registered: Counter[str] = Counter()
     public: Counter[str] = Counter()
     for row in rows:
-        label = _category_label(row.category, categories)
+        label = match_label(row.category, categories)
         registered[label] += 1
         public[label] += _is(row.visibility, PUBLIC)
-    labels = list(categories) + [
-        label for label in registered if label not in categories
-    ]
+    labels = list(categories) + ([UNSET] if registered[UNSET] else [])
     return [
         CategoryRegistrations(label, registered[label], public[label])
         for label in labels
     ]
-
-
-def _category_label(value: str | None, categories: list[str]) -> str:
-    if not normalize_header(value):
-        return "未設定"
-    position = _rank(value, categories)
-    return categories[position] if position < len(categories) else str(value).strip()
 
 
 def _registered_by(row: Resource, end: date) -> bool:
