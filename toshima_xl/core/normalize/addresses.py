@@ -128,7 +128,7 @@ def parse_town_list(text: Any) -> TownList:
     """
     if text is None:
         return TownList((), ())
-    normalized = replace_kanji_numerals(nfkc(str(text)))
+    normalized = nfkc(str(text))
     keys: list[str] = []
     unknown: list[str] = []
     for item in _TOWN_LIST_SEPARATORS.split(normalized):
@@ -146,6 +146,8 @@ def _read_town_item(item: str) -> list[str] | None:
     town, rest = split_town(item)
     if town is None:
         return None
+    # Numerals are converted after the town only: 千早 and 千川 keep their 千.
+    rest = replace_kanji_numerals(rest)
     if not rest:
         return [town]
     if not rest.endswith("丁目"):

@@ -87,12 +87,17 @@ def format_phone(digits: str) -> str | None:
         The hyphenated number, or None when no layout fits the digit count.
     """
     for prefix, length, groups in _LAYOUTS:
-        if digits.startswith(prefix) and len(digits) == length:
-            parts, start = [], 0
-            for size in groups:
-                parts.append(digits[start : start + size])
-                start += size
-            return "-".join(parts)
+        if not digits.startswith(prefix):
+            continue
+        # The first matching prefix decides: a 10-digit 090 number is invalid,
+        # not an area-code number.
+        if len(digits) != length:
+            return None
+        parts, start = [], 0
+        for size in groups:
+            parts.append(digits[start : start + size])
+            start += size
+        return "-".join(parts)
     return None
 
 
