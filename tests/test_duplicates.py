@@ -227,3 +227,33 @@ def test_duplicates_sheet_carries_decisions():
     assert sheet.rows[2][header.index("キー")] == "地域資源|R0001,3行|3行"
     assert sheet.rows[1][header.index("電話番号")] == "'=03-1"
     assert sheet.links[(1, 2)] == "'地域資源'!A2"
+
+
+@pytest.mark.parametrize(
+    ("second", "grouped"),
+    [
+        ({"kind": "本実施", "fiscal_year": 2021}, False),
+        ({"kind": "モデル実施", "fiscal_year": 2021}, False),
+        ({"kind": "モデル実施", "fiscal_year": 2020}, True),
+        ({"kind": None, "fiscal_year": None}, True),
+    ],
+    ids=["other-kind-and-year", "other-year", "same", "blank"],
+)
+def test_benches_at_one_place(second, grouped):
+    first = Bench(
+        excel_row=2,
+        bench_id="B0001",
+        place="高田介護予防センター",
+        address_key="高田3-38-7",
+        kind="モデル実施",
+        fiscal_year=2020,
+    )
+    other = Bench(
+        excel_row=3,
+        bench_id="B0002",
+        place="高田介護予防センター",
+        address_key="高田3-38-7",
+        **second,
+    )
+    groups = find_duplicates(Validated(benches=[first, other]))
+    assert (len(groups) == 1) is grouped

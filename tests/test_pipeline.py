@@ -243,6 +243,7 @@ def test_run_report_all_sheets(dataset):
         "共通交通サービス「mobi」の活用について",
         "としま会議主催",
         "18名",
+        "",
     ] in report.rows
     assert "duplicate.candidate" in {f.code for f in results.findings}
 

@@ -107,6 +107,7 @@ MEETINGS = [
     Meeting(
         excel_row=4,
         body="地区懇談会",
+        area="東部",
         held_on=date(2021, 4, 20),
         theme="=冒頭の説明",
         participants=None,
@@ -224,8 +225,9 @@ def test_report_sheet_tables(validated):
         "共通交通サービス「mobi」の活用について",
         "株式会社サンシャインシティ、としま会議主催、Willer株式会社",
         "18名",
+        "",
     ] in rows
-    assert ["地区懇談会", "", "令和3年4月20日", "'=冒頭の説明", "", ""] in rows
+    assert ["地区懇談会", "", "令和3年4月20日", "'=冒頭の説明", "", "", "東部"] in rows
 
 
 def test_report_sheet_has_no_personal_values(validated):

@@ -2,8 +2,9 @@
 
 Two rows are linked when they share a canonical address or phone digits and
 their folded names are similar, or when their folded names are identical
-within one area. Linked rows form a group (connected components), so three
-entries of one group end up together.
+within one area. Several benches can stand at one place, so two benches
+whose 区分 or 設置年度 differ are never linked. Linked rows form a group
+(connected components), so three entries of one thing end up together.
 
 Name similarity is :class:`difflib.SequenceMatcher` ratio on the folded
 names, compared against :data:`NAME_SIMILARITY_THRESHOLD`.
@@ -78,6 +79,10 @@ class _Entry:
     area_key: str
     address_key: str | None
     phone_digits: str | None
+    # Values that tell two real things apart even at one address: for a
+    # bench its 区分 and 設置年度. Entries that both fill a slot with
+    # different values are never linked.
+    distinct: tuple[str | int | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,7 @@ def _bench_entry(row: Bench) -> _Entry:
         normalize_header(row.area),
         row.address_key or None,
         None,
+        distinct=(normalize_header(row.kind) or None, row.fiscal_year),
     )
 
 
@@ -248,6 +254,9 @@ def _find_links(entries: list[_Entry]) -> dict[tuple[int, int], _Link]:
 
 def _compare(first: _Entry, second: _Entry) -> _Link | None:
     """Return the link between two entries, or None when they are not alike."""
+    for mine, theirs in zip(first.distinct, second.distinct, strict=True):
+        if mine is not None and theirs is not None and mine != theirs:
+            return None
     same_address = (
         first.address_key is not None and first.address_key == second.address_key
     )

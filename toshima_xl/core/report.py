@@ -63,6 +63,7 @@ class MeetingLine:
     theme: str | None
     guests: str | None
     participants: int | None
+    area: str | None = None  # blank for ward-wide meetings
 
     @property
     def participants_text(self) -> str:
@@ -194,6 +195,7 @@ def _meeting_line(row: Meeting) -> MeetingLine:
         theme=row.theme,
         guests=row.guests,
         participants=row.participants,
+        area=row.area,
     )
 
 

@@ -20,7 +20,7 @@ from toshima_xl.schema import COUNTS_SHEET, ENDED_STATUS, PUBLIC, REPORT_SHEET
 TOTAL = "計"
 
 COUNTS_WIDTHS = [16, 14, 14, 14, 14, 14, 14, 14, 14, 10, 10, 10, 10]
-REPORT_WIDTHS = [26, 30, 24, 14, 36, 30, 10]
+REPORT_WIDTHS = [26, 30, 24, 14, 36, 30, 14]
 
 
 def counts_sheet(counts: Counts) -> OutputSheet:
@@ -123,7 +123,7 @@ def _bench_rows(report: Report, year: str) -> list[list[Any]]:
 
 def _meeting_rows(report: Report, year: str) -> list[list[Any]]:
     rows: list[list[Any]] = [[f"{year} 会議の開催状況"]]
-    rows.append(["会議体", "回", "開催日", "テーマ", "ゲスト", "参加者数"])
+    rows.append(["会議体", "回", "開催日", "テーマ", "ゲスト", "参加者数", "圏域"])
     for meeting in report.meetings:
         rows.append(
             [
@@ -133,6 +133,7 @@ def _meeting_rows(report: Report, year: str) -> list[list[Any]]:
                 safe_text(meeting.theme or ""),
                 safe_text(meeting.guests or ""),
                 meeting.participants_text,
+                safe_text(meeting.area or ""),
             ]
         )
     if not report.meetings:
