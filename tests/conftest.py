@@ -81,7 +81,11 @@ def remote_engine(monkeypatch):
     monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")
     try:
         import xlwings as xw
-        from xlwings.pro import _xlremote  # noqa: F401
+        from xlwings.pro import _xlremote
     except ImportError as error:  # pragma: no cover - depends on the install
         require_part(False, f"xlwings remote engine ({error})")
+    # xlwings registers the engine only if the key was set at its first
+    # import, which an earlier test module may have done without it.
+    if "remote" not in [engine.name for engine in xw.engines]:
+        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
     return xw

@@ -5,16 +5,20 @@ book: each sheet's values as a grid anchored at A1, empty cells as "",
 dates as ISO text with a time and a ``Z`` (the client sends date cells
 through JavaScript's ``toISOString``), and an empty list of notes per sheet,
 which the engine needs before it lets ``add_note`` run.
+
+xlwings is not imported here: it registers its remote engine only if the
+licence key is set when it is first imported, which the ``remote_engine``
+fixture does.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import xlwings as xw
 
 
 def build_payload(path: Path, active_sheet: int = 0) -> dict[str, Any]:
@@ -25,7 +29,7 @@ def build_payload(path: Path, active_sheet: int = 0) -> dict[str, Any]:
     finally:
         workbook.close()
     return {
-        "version": xw.__version__,
+        "version": version("xlwings"),
         "client": "Office.js",
         "book": {
             "name": path.name,
