@@ -41,80 +41,27 @@ class Fault(NamedTuple):
     what: str
 
 
+# fmt: off
 PLANTED_FAULTS: tuple[Fault, ...] = (
-    Fault(
-        "地域資源", 3, "登録日", "令和3年7月9日", "date.text", "era date typed as text"
-    ),
+    Fault("地域資源", 3, "登録日", "令和3年7月9日", "date.text", "era date typed as text"),
     Fault("地域資源", 4, "登録日", "R3.7.9", "date.text", "short era date as text"),
     Fault("地域資源", 5, "登録日", "H31.4.30", "date.text", "Heisei date as text"),
     Fault("地域資源", 6, "登録日", "２０２１/８/２", "date.text", "full-width digits"),
-    Fault(
-        "地域資源",
-        7,
-        "電話番号",
-        "０３－３９８７－２２４５",
-        "phone.format",
-        "full-width digits and dashes",
-    ),
-    Fault(
-        "地域資源",
-        8,
-        "圏域",
-        "ふくろうの杜圏域",
-        "area.unknown",
-        "圏域 appended to the area name",
-    ),
-    Fault(
-        "地域資源",
-        9,
-        "住所",
-        "駒込4-3-9",
-        "address.area_mismatch",
-        "town served by 菊かおる園, row says ふくろうの杜",
-    ),
+    Fault("地域資源", 7, "電話番号", "０３３９８７２２４５", "phone.format", "full-width digits, no hyphens"),
+    Fault("地域資源", 8, "圏域", "ふくろうの杜圏域", "area.unknown", "圏域 appended to the area name"),
+    Fault("地域資源", 9, "住所", "駒込4-3-9", "address.area_mismatch", "town served by 菊かおる園, row says ふくろうの杜"),
     Fault("地域資源", 10, "名称", None, "cell.required", "required name left blank"),
-    Fault(
-        "地域資源", 11, "公開区分", "公開", "choice.unknown", "公開 instead of 公開可"
-    ),
+    Fault("地域資源", 11, "公開区分", "公開", "choice.unknown", "公開 instead of 公開可"),
     Fault("地域資源", 12, "資源ID", None, "id.blank", "blank ID"),
     Fault("地域資源", 13, "資源ID", "R0901", "id.duplicate", "same ID as row 2"),
-    Fault(
-        "地域資源",
-        14,
-        "名称カナ",
-        "めじろやまぶきたいそうのかい",
-        "kana.not_katakana",
-        "reading typed in hiragana",
-    ),
-    Fault(
-        "地域資源", 15, "登録日", "令和3年2月30日", "date.nonexistent", "30 February"
-    ),
+    Fault("地域資源", 14, "名称カナ", "めじろやまぶきたいそうのかい", "kana.not_katakana", "reading typed in hiragana"),
+    Fault("地域資源", 15, "登録日", "令和3年2月30日", "date.nonexistent", "30 February"),
     Fault("地域資源", 16, "電話番号", "03-3984-551", "phone.invalid", "nine digits"),
-    Fault(
-        "地域資源",
-        18,
-        "名称",
-        "高田ふれあい子ども食堂",
-        "duplicate.candidate",
-        "same address as row 17, name slightly longer",
-    ),
-    Fault(
-        "地域資源",
-        20,
-        "名称",
-        "（株）めじろ配食サービス",
-        "duplicate.candidate",
-        "same phone as row 19, （株） for 株式会社",
-    ),
-    Fault(
-        "地域資源",
-        21,
-        "名称",
-        "めじろ　配食サービス",
-        "duplicate.candidate",
-        "same phone as row 19, full-width space, no 株式会社",
-    ),
+    Fault("地域資源", 18, "名称", "高田ふれあい子ども食堂", "duplicate.candidate", "same address as row 17, name slightly longer"),
+    Fault("地域資源", 20, "名称", "（株）めじろ配食サービス", "duplicate.candidate", "same phone as row 19, （株） for 株式会社"),
+    Fault("地域資源", 21, "名称", "めじろ　配食サービス", "duplicate.candidate", "same phone as row 19, full-width space, no 株式会社"),
 )
+# fmt: on
 
 SEED = 20210709
 R3_FILE = "toshima_r3.xlsx"

@@ -70,7 +70,7 @@ def council_meetings() -> list[dict[str, Any]]:
 
 
 def regular_meetings() -> list[dict[str, Any]]:
-    """Monthly second-layer coordinator meetings: two in R2, twelve in R3."""
+    """Return the monthly second-layer coordinator meetings: two in R2, twelve in R3."""
     months = [(2021, 2), (2021, 3)] + R3_MONTHS
     rows = []
     for index, (year, month) in enumerate(months):
@@ -87,7 +87,7 @@ def regular_meetings() -> list[dict[str, Any]]:
 
 
 def area_meetings(rng: random.Random) -> list[dict[str, Any]]:
-    """One 地区懇談会 per area between June and December 2021."""
+    """Return one 地区懇談会 per area (June to December 2021) and two まちづくり検討会議."""
     rows = []
     for index, area in enumerate(AREA_NAMES):
         month = 6 + index * 6 // len(AREA_NAMES)
@@ -152,7 +152,7 @@ def case_meetings(rng: random.Random) -> list[dict[str, Any]]:
 
 
 def exchange_meetings(rng: random.Random) -> list[dict[str, Any]]:
-    """Exchange meetings with care-prevention leaders, one per pair of areas."""
+    """Return the exchange meetings with care-prevention leaders, one per area pair."""
     return [
         {
             "body": "交流会",

@@ -83,6 +83,19 @@ def test_r3_resource_values_unique(fresh, column):
     assert len(set(values)) == 576
 
 
+def test_r3_names_not_near_duplicates(fresh, make_samples):
+    from sample_resources import within_one_edit
+
+    names = [row["名称"] for row in resources(fresh / "toshima_r3.xlsx")]
+    close = [
+        (first, second)
+        for index, first in enumerate(names)
+        for second in names[index + 1 :]
+        if within_one_edit(first, second)
+    ]
+    assert close == []
+
+
 def test_r3_addresses_in_own_area(fresh, make_samples):
     from sample_facts import AREA_TOWNS
 
