@@ -1,0 +1,447 @@
+"""Tests for validate_dataset on small workbooks built from raw cell blocks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from toshima_xl.core.dataset import RawSheet, RawWorkbook, Severity
+from toshima_xl.core.tables import build_dataset
+from toshima_xl.core.validate import validate_dataset
+from toshima_xl.schema import AREAS, BENCHES, MEETINGS, RESOURCES, SheetSpec
+
+TODAY = date(2022, 3, 1)
+
+AREA_ROWS = [
+    {"圏域名": "東部", "担当町丁目": "東池袋1～3丁目、南池袋、雑司が谷"},
+    {"圏域名": "中央", "担当町丁目": "東池袋4丁目、東池袋5丁目"},
+    {"圏域名": "菊かおる園", "担当町丁目": "池袋本町,上池袋"},
+]
+RESOURCE = {
+    "資源ID": "R0001",
+    "名称": "東池袋サロン",
+    "名称カナ": "ヒガシイケブクロサロン",
+    "種別": "サロン",
+    "圏域": "東部",
+    "住所": "東京都豊島区東池袋二丁目38番10号",
+    "電話番号": "03-3981-1111",
+    "公開区分": "公開可",
+    "状態": "活動中",
+    "登録日": date(2021, 7, 9),
+}
+BENCH = {
+    "ベンチID": "B0001",
+    "設置場所": "東池袋フレイル対策センター",
+    "住所": "東池袋2-38-10",
+    "圏域": "東部",
+    "設置年度": "R3",
+    "状態": "設置中",
+}
+MEETING = {
+    "会議ID": "M0001",
+    "会議体": "第1層協議体",
+    "回": 1,
+    "開催日": "2021-07-09T00:00:00",
+    "参加者数": 18,
+}
+
+
+def block(spec: SheetSpec, rows: list[dict[str, Any]], headers=None) -> list[list[Any]]:
+    """Return a header row and one row of cells per dict, in header order."""
+    headers = headers or spec.headers
+    return [list(headers)] + [[row.get(h) for h in spec.headers] for row in rows]
+
+
+def workbook(
+    resources=(RESOURCE,), areas=AREA_ROWS, benches=(), meetings=(), hidden=()
+) -> RawWorkbook:
+    sheets = {
+        "地域資源": RawSheet(
+            "地域資源", block(RESOURCES, list(resources)), hidden_rows=set(hidden)
+        ),
+        "圏域": RawSheet("圏域", block(AREAS, list(areas or []))),
+        "ベンチ": RawSheet("ベンチ", block(BENCHES, list(benches))),
+        "会議": RawSheet("会議", block(MEETINGS, list(meetings))),
+    }
+    if areas is None:
+        del sheets["圏域"]
+    return RawWorkbook("テスト.xlsx", sheets)
+
+
+def run(raw: RawWorkbook):
+    return validate_dataset(build_dataset(raw), TODAY)
+
+
+def places(findings) -> list[tuple[str, str, int | None, str | None]]:
+    return [(f.code, f.sheet, f.row, f.column) for f in findings]
+
+
+def test_clean_workbook_has_no_findings():
+    findings, _ = run(workbook(benches=[BENCH], meetings=[MEETING]))
+
+    assert findings == []
+
+
+def test_models_hold_parsed_values():
+    _, validated = run(workbook(benches=[BENCH], meetings=[MEETING]))
+    resource = validated.resources[0]
+
+    assert resource.excel_row == 2
+    assert resource.address_key == "東池袋2-38-10"
+    assert resource.phone_digits == "0339811111"
+    assert resource.registered_on == date(2021, 7, 9)
+    assert validated.benches[0].fiscal_year == 2021
+    assert validated.benches[0].address_key == "東池袋2-38-10"
+    assert validated.meetings[0].held_on == date(2021, 7, 9)
+    assert validated.meetings[0].participants == 18
+
+
+def test_town_areas_from_area_sheet():
+    _, validated = run(workbook())
+
+    assert validated.town_areas == {
+        "東池袋1": "東部",
+        "東池袋2": "東部",
+        "東池袋3": "東部",
+        "南池袋": "東部",
+        "雑司が谷": "東部",
+        "東池袋4": "中央",
+        "東池袋5": "中央",
+        "池袋本町": "菊かおる園",
+        "上池袋": "菊かおる園",
+    }
+    assert validated.areas[0].towns == (
+        "東池袋1",
+        "東池袋2",
+        "東池袋3",
+        "南池袋",
+        "雑司が谷",
+    )
+
+
+def test_lists_come_from_dataset():
+    dataset = build_dataset(workbook())
+    _, validated = validate_dataset(dataset, TODAY)
+
+    assert validated.lists == dataset.lists
+
+
+RESOURCE_CASES = [
+    ({"名称": None}, [("cell.required", "名称", None)]),
+    ({"名称": "あ" * 101}, [("cell.too_long", "名称", None)]),
+    ({"名称カナ": "さろん"}, [("kana.not_katakana", "名称カナ", "サロン")]),
+    ({"名称カナ": "ｻﾛﾝ"}, [("kana.not_katakana", "名称カナ", "サロン")]),
+    ({"名称カナ": "サロン体操"}, [("kana.unconvertible", "名称カナ", None)]),
+    ({"種別": "サロンX"}, [("choice.unknown", "種別", "サロン")]),
+    ({"公開区分": "公開"}, [("choice.unknown", "公開区分", "公開可")]),
+    ({"公開区分": "公開可 "}, []),
+    (
+        {"圏域": "菊かおる園圏域", "住所": "上池袋4-20-1"},
+        [("area.unknown", "圏域", "菊かおる園")],
+    ),
+    ({"圏域": "北部"}, [("area.unknown", "圏域", None)]),
+    ({"圏域": "中央"}, [("address.area_mismatch", "圏域", "東部")]),
+    ({"圏域": "菊かおる園", "住所": "池袋本町1-2-3"}, []),
+    ({"住所": "文京区本郷1-1-1"}, [("address.outside_ward", "住所", None)]),
+    ({"住所": "東池袋"}, [("address.invalid", "住所", None)]),
+    ({"住所": "東池袋2-38-10 サンシャイン60"}, []),
+    ({"電話番号": "03-3981-111"}, [("phone.invalid", "電話番号", None)]),
+    ({"電話番号": "(03)3981-1111"}, [("phone.format", "電話番号", "03-3981-1111")]),
+    ({"電話番号": "3981-1111"}, [("phone.no_area_code", "電話番号", "03-3981-1111")]),
+    ({"登録日": 44386}, []),
+    ({"登録日": "2021-07-09T00:00:00"}, []),
+    ({"登録日": "令和3年7月9日"}, [("date.text", "登録日", date(2021, 7, 9))]),
+    ({"登録日": "令和3年2月30日"}, [("date.nonexistent", "登録日", None)]),
+    ({"登録日": "平成31年5月1日"}, [("date.era_mismatch", "登録日", "令和元年5月1日")]),
+    ({"登録日": "令和1年4月30日"}, [("date.before_era", "登録日", None)]),
+    ({"登録日": "未定"}, [("date.invalid", "登録日", None)]),
+    ({"登録日": 60}, [("date.nonexistent", "登録日", None)]),
+    ({"登録日": 2021}, [("date.too_old", "登録日", None)]),
+    ({"登録日": date(2022, 3, 2)}, [("date.future", "登録日", None)]),
+    (
+        {"登録日": "2022/3/2"},
+        [("date.text", "登録日", date(2022, 3, 2)), ("date.future", "登録日", None)],
+    ),
+    ({"備考": "=1+1"}, [("cell.formula_text", "備考", None)]),
+    ({"備考": "#REF!"}, [("cell.formula_error", "備考", None)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    RESOURCE_CASES,
+    ids=[f"{next(iter(c))}={next(iter(c.values()))!r}" for c, _ in RESOURCE_CASES],
+)
+def test_resource_cell_findings(changes, expected):
+    findings, _ = run(workbook(resources=[RESOURCE | changes]))
+
+    assert [(f.code, f.column, f.suggestion) for f in findings] == expected
+    assert all(f.sheet == "地域資源" and f.row == 2 for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "expected"),
+    [
+        ({"登録日": "令和3年2月30日"}, "registered_on", None),
+        ({"登録日": "平成31年5月1日"}, "registered_on", date(2019, 5, 1)),
+        ({"公開区分": "公開可 "}, "visibility", "公開可"),
+        ({"公開区分": "公開"}, "visibility", "公開"),
+        ({"電話番号": "03-3981-111"}, "phone_digits", "033981111"),
+        ({"住所": "文京区本郷1-1-1"}, "address_key", None),
+        ({"住所": "東池袋２丁目３８－１０"}, "address_key", "東池袋2-38-10"),
+    ],
+    ids=[
+        "nonexistent",
+        "era-mismatch",
+        "list-spaces",
+        "list-unknown",
+        "phone",
+        "outside",
+        "full-width",
+    ],
+)
+def test_resource_model_values(changes, field, expected):
+    _, validated = run(workbook(resources=[RESOURCE | changes]))
+
+    assert getattr(validated.resources[0], field) == expected
+
+
+def test_finding_names_typed_header_and_position():
+    headers = RESOURCES.headers
+    headers[11] = "電話 番号"
+    raw = workbook()
+    raw.sheets["地域資源"].values = block(
+        RESOURCES, [RESOURCE | {"電話番号": "03-1"}], headers
+    )
+
+    findings, _ = run(raw)
+
+    assert places(findings) == [("phone.invalid", "地域資源", 2, "電話 番号")]
+    assert findings[0].column_index == 11
+    assert findings[0].severity is Severity.ERROR
+    assert findings[0].message.startswith("「地域資源」シート 2行目「電話 番号」: ")
+
+
+def test_duplicate_ids_name_other_rows():
+    rows = [RESOURCE, RESOURCE | {"資源ID": "R0002"}, RESOURCE, RESOURCE]
+
+    findings, _ = run(workbook(resources=rows))
+
+    assert places(findings) == [
+        ("id.duplicate", "地域資源", 2, "資源ID"),
+        ("id.duplicate", "地域資源", 4, "資源ID"),
+        ("id.duplicate", "地域資源", 5, "資源ID"),
+    ]
+    assert [f.message.split("が")[1] for f in findings] == [
+        "4、5行目と重複しています。別のIDを付けてください。",
+        "2、5行目と重複しています。別のIDを付けてください。",
+        "2、4行目と重複しています。別のIDを付けてください。",
+    ]
+
+
+def test_blank_ids_get_consecutive_suggestions():
+    rows = [
+        RESOURCE | {"資源ID": "R0007"},
+        RESOURCE | {"資源ID": None},
+        RESOURCE | {"資源ID": "  "},
+    ]
+
+    findings, validated = run(workbook(resources=rows))
+
+    assert [(f.code, f.row, f.suggestion) for f in findings] == [
+        ("id.blank", 3, "R0008"),
+        ("id.blank", 4, "R0009"),
+    ]
+    assert validated.resources[1].resource_id is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("R0001 ", [("id.spaces", "R0001")]),
+        ("\u3000R0001", [("id.spaces", "R0001")]),
+        ("R1", [("id.format", None)]),
+        ("X0001", [("id.format", None)]),
+        (1, [("id.format", None)]),
+    ],
+    ids=["trailing-space", "full-width-space", "short", "prefix", "number"],
+)
+def test_id_shape(typed, expected):
+    findings, _ = run(workbook(resources=[RESOURCE | {"資源ID": typed}]))
+
+    assert [(f.code, f.suggestion) for f in findings] == expected
+
+
+def test_hidden_row_is_checked_and_noted():
+    rows = [RESOURCE, RESOURCE | {"資源ID": "R0002", "名称": None}]
+
+    findings, validated = run(workbook(resources=rows, hidden={3}))
+
+    assert places(findings) == [
+        ("row.hidden", "地域資源", 3, None),
+        ("cell.required", "地域資源", 3, "名称"),
+    ]
+    assert findings[0].message.startswith("「地域資源」シート 3行目: ")
+    assert len(validated.resources) == 2
+
+
+def test_every_row_is_checked():
+    rows = [RESOURCE | {"資源ID": f"R000{n}", "公開区分": "公開"} for n in range(1, 6)]
+
+    findings, validated = run(workbook(resources=rows))
+
+    assert [(f.code, f.row) for f in findings] == [
+        ("choice.unknown", r) for r in range(2, 7)
+    ]
+    assert len(validated.resources) == 5
+
+
+def test_missing_area_sheet_falls_back_to_ward_areas():
+    findings, validated = run(
+        workbook(resources=[RESOURCE | {"圏域": "アトリエ村"}], areas=None)
+    )
+
+    assert places(findings) == [("sheet.missing", "圏域", None, None)]
+    assert validated.town_areas == {}
+    assert validated.areas == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"担当町丁目": "東池袋9丁目、本郷"},
+            [("town.unknown", "東池袋9丁目"), ("town.unknown", "本郷")],
+        ),
+        ({"担当町丁目": "東池袋4丁目"}, [("town.assigned_twice", "東池袋4")]),
+        ({"65歳以上人口": "約1000"}, [("number.approximate", "約1000")]),
+        ({"65歳以上人口": -1}, [("number.negative", "-1")]),
+        ({"圏域名": "中央"}, [("id.duplicate", "中央"), ("id.duplicate", "中央")]),
+        ({"圏域名": None}, [("cell.required", None)]),
+    ],
+    ids=[
+        "unknown-towns",
+        "assigned-twice",
+        "approximate",
+        "negative",
+        "duplicate-name",
+        "blank-name",
+    ],
+)
+def test_area_sheet_findings(changes, expected):
+    areas = [*AREA_ROWS, {"圏域名": "西部", "担当町丁目": "千早、千川"} | changes]
+
+    findings, _ = run(workbook(areas=areas))
+
+    assert [(f.code, f.value) for f in findings if f.sheet == "圏域"] == expected
+
+
+def test_area_named_twice_keeps_first_town_owner():
+    areas = [*AREA_ROWS, {"圏域名": "西部", "担当町丁目": "東池袋4丁目、千早"}]
+
+    _, validated = run(workbook(areas=areas))
+
+    assert validated.town_areas["東池袋4"] == "中央"
+    assert validated.town_areas["千早"] == "西部"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"設置年度": "令和3年度"}, []),
+        ({"設置年度": 2021}, []),
+        ({"設置年度": "来年"}, [("fiscal_year.invalid", "設置年度")]),
+        ({"住所": None}, [("cell.required", "住所")]),
+        ({"圏域": "中央"}, [("address.area_mismatch", "圏域")]),
+        ({"ステッカー": "有"}, [("choice.unknown", "ステッカー")]),
+        ({"ベンチID": None}, [("id.blank", "ベンチID")]),
+    ],
+    ids=[
+        "era-year",
+        "number-year",
+        "invalid-year",
+        "no-address",
+        "area-mismatch",
+        "choice",
+        "blank-id",
+    ],
+)
+def test_bench_findings(changes, expected):
+    findings, _ = run(workbook(benches=[BENCH | changes]))
+
+    assert [(f.code, f.column) for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"開催日": date(2023, 2, 1)}, []),
+        ({"開催日": date(2023, 3, 10)}, [("date.future", "開催日")]),
+        ({"参加者数": "約20"}, [("number.approximate", "参加者数")]),
+        ({"参加者数": "18名"}, [("number.text", "参加者数")]),
+        ({"参加者数": "多数"}, [("number.invalid", "参加者数")]),
+        ({"回": "第2回"}, [("number.text", "回")]),
+        ({"圏域": "東部"}, []),
+        ({"会議体": "協議体"}, [("choice.unknown", "会議体")]),
+    ],
+    ids=[
+        "planned",
+        "too-far-ahead",
+        "approximate",
+        "with-unit",
+        "invalid",
+        "ordinal",
+        "area",
+        "body",
+    ],
+)
+def test_meeting_findings(changes, expected):
+    findings, _ = run(workbook(meetings=[MEETING | changes]))
+
+    assert [(f.code, f.column) for f in findings] == expected
+
+
+def test_meeting_counts_in_model():
+    meetings = [
+        MEETING | {"参加者数": "約20"},
+        MEETING | {"会議ID": "M0002", "参加者数": "多数"},
+    ]
+
+    _, validated = run(workbook(meetings=meetings))
+
+    assert [m.participants for m in validated.meetings] == [20, None]
+
+
+def test_custom_list_from_list_sheet():
+    raw = workbook(resources=[RESOURCE | {"種別": "体操教室"}])
+    raw.sheets["リスト"] = RawSheet("リスト", [["種別"], ["体操教室"], ["サロン"]])
+
+    findings, validated = run(raw)
+
+    assert findings == []
+    assert validated.lists["種別"] == ["体操教室", "サロン"]
+
+
+def test_structural_findings_come_first():
+    raw = workbook(resources=[RESOURCE | {"名称": None}])
+    del raw.sheets["ベンチ"]
+
+    findings, _ = run(raw)
+
+    assert places(findings) == [
+        ("sheet.missing", "ベンチ", None, None),
+        ("cell.required", "地域資源", 2, "名称"),
+    ]
+
+
+def test_missing_column_is_not_reported_per_row():
+    headers = [h for h in RESOURCES.headers if h != "登録日"]
+    raw = workbook()
+    raw.sheets["地域資源"].values = [headers, [RESOURCE.get(h) for h in headers]]
+
+    findings, validated = run(raw)
+
+    assert places(findings) == [("header.missing", "地域資源", None, None)]
+    assert validated.resources[0].registered_on is None
