@@ -104,9 +104,19 @@ def run_worker(path: Path) -> bytes:
     except WorkbookReadError as error:
         result = ("error", error)
     except Exception as error:  # noqa: BLE001 - any parser failure means a damaged file
-        detail = f"{type(error).__name__}: {error}"
+        # openpyxl wraps XML errors (defusedxml's EntitiesForbidden among them)
+        # in a ValueError; the innermost cause says what was wrong.
+        cause = innermost_cause(error)
+        detail = f"{type(cause).__name__}: {cause}"
         result = ("error", WorkbookReadError("file.corrupt", path, detail))
     return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def innermost_cause(error: BaseException) -> BaseException:
+    """Follow ``__cause__`` and ``__context__`` down to the first exception raised."""
+    while (inner := error.__cause__ or error.__context__) is not None:
+        error = inner
+    return error
 
 
 def load_raw_workbook(path: Path) -> RawWorkbook:
