@@ -112,8 +112,8 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
 
     # write report
     try:
-        written = write_results(source, target, results, in_place=args.in_place)
-    except WorkbookWriteError as error:
+        dropped = write_results(source, target, results, in_place=args.in_place)
+    except (WorkbookReadError, WorkbookWriteError) as error:
         raise CliError(f"「{target}」に書けません。{error.message_ja}") from error
     except OSError as error:
         raise CliError(
@@ -121,14 +121,14 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
         ) from error
 
     log.info(
-        "report written: %d sheets, %d rows, %d errors, %d warnings, %.2f s",
-        len(written),
+        "report written: %d output sheets, %d rows, %d errors, %d warnings, %.2f s",
+        len(results.sheets),
         results.summary.get("rows_checked", 0),
         results.error_count,
         results.warning_count,
         time.perf_counter() - started,
     )
-    write_summary(context, source, target, results.summary, written)
+    write_summary(context, source, target, results.summary, dropped)
     return ExitCode.FINDINGS if results.error_count else ExitCode.OK
 
 
@@ -162,14 +162,19 @@ def same_file(first: Path, second: Path) -> bool:
 
 
 def write_summary(
-    context: Context, source: Path, target: Path, summary: dict, written: list[str]
+    context: Context, source: Path, target: Path, summary: dict, dropped: list[str]
 ) -> None:
-    """Print the closing summary in Japanese."""
+    """Print the closing summary in Japanese, and what the new file lacks."""
     out = context.stdout
     if source == target:
-        out.write(f"「{source}」に報告を書き込みました。\n")
+        out.write(f"「{source}」に報告を書き込みました。")
+        out.write("元のファイルはバックアップとして同じフォルダに残しました。\n")
     else:
         out.write(f"「{source}」の報告を「{target}」に書きました。\n")
     out.write(pipeline.closing_message(summary) + "\n")
-    if written:
-        out.write("書き込んだシート: " + "、".join(written) + "\n")
+    if dropped:
+        context.stderr.write(
+            f"注意: 元のブックにある次のものは「{target}」に入っていません: "
+            + "、".join(dropped)
+            + "\n"
+        )
