@@ -16,6 +16,7 @@ import pytest
 from conftest import SAMPLES, libreoffice_available, require_part
 
 from toshima_xl.cli import main
+from toshima_xl.cli.common import translate_argparse_error
 from toshima_xl.logsetup import LOG_FILE_NAME, PACKAGE_LOGGER, remove_handlers
 
 R3_SAMPLE = SAMPLES / "toshima_r3.xlsx"
@@ -259,7 +260,7 @@ def test_check_log_has_counts_not_values(work_dir):
         ["report", "a.xlsx", "-o", "b.xlsx", "--fiscal-year", "来年"],
         ["report", "a.xlsx"],
         ["template"],
-        ["accept", "a.xlsx"],
+        ["publish", "a.xlsx"],
     ],
     ids=[
         "no-command",
@@ -283,6 +284,30 @@ def test_usage_error_is_japanese(capsys):
     err = capsys.readouterr().err
     assert "使い方:" in err
     assert "引数が正しくありません。--csv と --json は同時に指定できません。" in err
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "the following arguments are required: PATH",
+            "必要な引数がありません: PATH",
+        ),
+        ("unrecognized arguments: --bogus", "不明な引数です: --bogus"),
+        (
+            "argument COMMAND: invalid choice: 'accept' (choose from 'check', 'report')",
+            "COMMAND に 'accept' は指定できません。指定できるのは 'check', 'report' です。",
+        ),
+        (
+            "argument --timeout: expected one argument",
+            "--timeout の後に値を指定してください。",
+        ),
+        ("something new in argparse", "something new in argparse"),
+    ],
+    ids=["required", "unrecognized", "invalid-choice", "missing-value", "unknown"],
+)
+def test_translate_argparse_error(message, expected):
+    assert translate_argparse_error(message) == expected
 
 
 def test_help_lists_exit_codes(capsys):
@@ -398,6 +423,26 @@ def test_report_in_place_keeps_backup(work_dir):
     backups = [p for p in work_dir.iterdir() if p.name not in ("台帳.xlsx", "ログ")]
     assert len(backups) == 1
     assert sha256(backups[0]) == sha256(R3_SAMPLE)
+
+
+def test_report_unexpected_error_names_file(work_dir, capsys, log_dir, monkeypatch):
+    from toshima_xl.core import pipeline
+
+    def explode(dataset, fiscal_year, today, previous_decisions=None):
+        raise KeyError("圏域")
+
+    monkeypatch.setattr(pipeline, "run_report", explode)
+    source = shutil.copy(R3_SAMPLE, work_dir / "台帳.xlsx")
+    target = work_dir / "報告.xlsx"
+    assert main(["report", str(source), "-o", str(target)]) == 2
+
+    log_file = log_dir / LOG_FILE_NAME
+    assert capsys.readouterr().err.splitlines() == [
+        f"「{source}」の処理中に予期しないエラーが起きました（KeyError）。"
+        f"詳しくはログ {log_file} を見てください。"
+    ]
+    assert "Traceback" in log_file.read_text(encoding="utf-8")
+    assert not target.exists()
 
 
 def test_report_unreadable_input_exits_2(work_dir, capsys):

@@ -5,8 +5,8 @@ import sys
 
 import openpyxl
 import pytest
-
 from conftest import SAMPLES
+
 from toshima_xl.schema import AREA_NAMES, DEFAULT_LISTS, RESOURCES
 
 CATEGORIES = list(DEFAULT_LISTS["種別"])

@@ -2,8 +2,9 @@
 
 Only the ``toshima_xl`` package logger gets handlers; the root logger is left
 to the host program. Callers log counts and timings (rows read, findings,
-seconds taken), never values from rows, because the workbooks hold names and
-phone numbers of residents.
+seconds taken), not values from rows, because the workbooks hold names and
+phone numbers of residents. The one exception is the traceback of an
+unexpected error, whose message may quote a cell value.
 """
 
 from __future__ import annotations

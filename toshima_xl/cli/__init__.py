@@ -1,4 +1,4 @@
-"""The ``toshima-xl`` command line: check, report and template.
+"""The ``toshima-xl`` command line: check, report, template and build-addin.
 
 Each subcommand lives in its own module with an ``add_parser`` function that
 registers it and sets the ``handler`` it runs. Staff see Japanese messages
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 PROG = "toshima-xl"
 # Imported when the parser is built, so that importing toshima_xl.cli (for
 # its output helpers, say) does not load openpyxl and pandas.
-COMMAND_MODULES = ("check", "report", "template")
+COMMAND_MODULES = ("check", "report", "template", "build_addin")
 
 DESCRIPTION = """\
 豊島区 生活支援コーディネーターのブック（地域資源・圏域・ベンチ・会議）を
@@ -98,6 +98,8 @@ def run_command(args: argparse.Namespace, context: Context) -> int:
         context.stderr.write("中断しました。\n")
         code = ExitCode.FAILURE
     except Exception as error:
+        # NOTE: the logged traceback includes the exception message, which
+        # may quote a cell value; without it the failure cannot be traced.
         log.exception("%s failed with an unexpected error", args.command)
         if context.debug:
             traceback.print_exc(file=context.stderr)

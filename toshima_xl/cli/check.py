@@ -171,8 +171,8 @@ def check_guarded(
 ) -> FileReport:
     """Check one file, turning an unexpected exception into a failed report.
 
-    The traceback goes to the log (and to stderr with --debug); staff see
-    one Japanese line naming the file, and the other files are still checked.
+    Staff see one Japanese line naming the file, and the other files are
+    still checked. The traceback goes to the log, and to stderr with --debug.
     """
     try:
         return check_file(path, limits, today)

@@ -29,7 +29,7 @@ EXIT_CODES_HELP = """\
 
 @dataclass(frozen=True)
 class Context:
-    """What every subcommand gets besides its arguments."""
+    """The output streams, log file and debug flag that every subcommand receives."""
 
     stdout: TextIO
     stderr: TextIO
@@ -60,14 +60,17 @@ _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"the following arguments are required: (?P<names>.+)"),
         "必要な引数がありません: {names}",
     ),
-    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "知らない引数です: {names}"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "不明な引数です: {names}"),
     (
         re.compile(r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)"),
         "{arg} と {other} は同時に指定できません。",
     ),
     (
-        re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>\S+).*"),
-        "{arg} に {value} は指定できません。",
+        re.compile(
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>\S+)"
+            r" \(choose from (?P<choices>.+)\)"
+        ),
+        "{arg} に {value} は指定できません。指定できるのは {choices} です。",
     ),
     (
         re.compile(r"argument (?P<arg>\S+): expected one argument"),

@@ -28,13 +28,16 @@ class EditPlan:
     """All changes of one request.
 
     ``appends`` maps a data sheet to whole rows in the sheet's column order,
-    written below its last row. ``removals`` maps a data sheet to Excel row
+    written below its last row; ``append_at`` gives the Excel (row, column)
+    of the first appended cell, one row below the table's last filled row,
+    so that both adapters put the rows in the same place. ``removals`` maps a data sheet to Excel row
     numbers to delete; an adapter deletes them bottom-up so that numbers stay
     valid, and only after ``history`` rows (for 統合履歴) are safely written.
     """
 
     edits: list[CellEdit] = field(default_factory=list)
     appends: dict[str, list[list[Any]]] = field(default_factory=dict)
+    append_at: dict[str, tuple[int, int]] = field(default_factory=dict)
     removals: dict[str, list[int]] = field(default_factory=dict)
     history: list[list[Any]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)

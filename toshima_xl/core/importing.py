@@ -79,7 +79,8 @@ def plan_import(
                 renumbered.append((spec.name, row.excel_row, old, new_id))
             rows.append(lay_out(target, values, row.extras))
         if rows:
-            plan.appends[spec.name] = rows
+            plan.appends[target.sheet_name] = rows
+            plan.append_at[target.sheet_name] = append_position(target)
 
     plan.summary = {
         "appended": {sheet: len(rows) for sheet, rows in plan.appends.items()},
@@ -144,6 +145,12 @@ def next_free_id(prefix: str, used: set[str]) -> str:
     pattern = re.compile(rf"^{re.escape(prefix)}(\d+)$")
     numbers = [int(m.group(1)) for m in map(pattern.match, used) if m]
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def append_position(table: SheetTable) -> tuple[int, int]:
+    """Return the Excel (row, column) just below the table's last filled row."""
+    last = max((row.excel_row for row in table.rows), default=table.header_row)
+    return last + 1, table.first_column
 
 
 def lay_out(
