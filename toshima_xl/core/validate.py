@@ -25,7 +25,7 @@ from toshima_xl.core.validation.ids import check_ids
 from toshima_xl.models import Area, Bench, Meeting, Resource, Validated
 from toshima_xl.schema import AREA_NAMES, AREAS, BENCHES, MEETINGS, RESOURCES
 
-# Sheet name -> row model and the field of Validated that holds its rows.
+# Sheet name -> row model and the field of Validated that contains its rows.
 SHEET_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     RESOURCES.name: (Resource, "resources"),
     AREAS.name: (Area, "areas"),
@@ -38,7 +38,7 @@ def validate_dataset(dataset: Dataset, today: date) -> tuple[list[Finding], Vali
     """Check every data sheet of ``dataset`` and parse its rows into models.
 
     The 圏域 sheet is read first, because its names are the valid areas of
-    the other sheets and its 担当町丁目 column says which area serves each
+    the other sheets and its 担当町丁目 column names the area that serves each
     town. Without a 圏域 sheet the ward's eight area names are used and no
     address is checked against an area.
 

@@ -71,11 +71,11 @@ class DateResult:
 def parse_date(value: Any, today: date | None = None) -> DateResult:
     """Parse a date cell in any of the forms staff and readers produce.
 
-    Accepts date and datetime cells, Excel serial numbers, ISO text (with or
-    without a time, read silently), 2021/7/9, 2021.7.9, 2021年7月9日,
-    20210709, 令和3年7月9日, 令和元年5月1日, R3.7.9, r3/7/9, H31.4.30 and
-    the other era letters (S, T, M), full-width digits, kanji numerals and a
-    trailing weekday such as (金).
+    Date and datetime cells, Excel serial numbers and ISO text (with or
+    without a time) are read silently. Text typed by staff gives date.text:
+    2021/7/9, 2021.7.9, 2021年7月9日, 20210709, 令和3年7月9日, 令和元年5月1日,
+    R3.7.9, r3/7/9, H31.4.30 and the other era letters (S, T, M), with
+    full-width digits, kanji numerals or a trailing weekday such as (金).
 
     Args:
         value: The cell value. None and blank text give an empty result.

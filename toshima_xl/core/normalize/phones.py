@@ -8,7 +8,7 @@ from typing import Any
 
 from toshima_xl.core.normalize.text import nfkc, squash_spaces
 
-# Where the part to dial ends: an extension or a remark after the number.
+# Text after the dialled number: an extension or a remark.
 _EXTENSION = re.compile(r"(内線|ext\.?|\(代\)|代表).*$", re.IGNORECASE)
 _COUNTRY_CODE = re.compile(r"^\s*\+\s*81[\s\-(]*(?:\(0\))?")
 _NON_DIGITS = re.compile(r"\D")

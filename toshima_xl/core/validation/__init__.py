@@ -1,6 +1,6 @@
 """The checks behind :func:`toshima_xl.core.validate.validate_dataset`.
 
-``context`` holds what every check needs, ``cells`` parses one cell by its
+``context`` contains the state every check needs, ``cells`` parses one cell by its
 column kind, ``ids`` checks a sheet's ID column, and ``areas`` builds the
 town-to-area table and checks addresses against it.
 """

@@ -26,7 +26,8 @@ from toshima_xl.core.validation.context import (
 )
 from toshima_xl.schema import Column, Kind
 
-# What Excel shows in a cell whose formula failed; readers pass it as text.
+# Error values that Excel shows in a cell whose formula failed. Readers pass
+# them as text.
 EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
      "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!"}
@@ -36,8 +37,9 @@ EXCEL_ERRORS = frozenset(
 # Every other date (登録日, 最終確認日, 設置日) records something that has
 # already happened and must not be after today.
 FUTURE_ALLOWANCE: dict[str, timedelta] = {"held_on": timedelta(days=366)}
-# Dates before this are almost always a number read as an Excel serial
-# (2021 typed in a date cell is 1905-07-13); the activities began long after.
+# A date before this is usually a plain number read as an Excel serial, for
+# example 2021 typed in a date cell becomes 1905-07-13. The ward's activities
+# began decades later.
 OLDEST_PLAUSIBLE_DATE = date(1950, 1, 1)
 
 DATE_ERRORS = {"date.invalid", "date.nonexistent", "date.before_era"}

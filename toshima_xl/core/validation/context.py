@@ -1,4 +1,4 @@
-"""What every check needs: the sheet being checked and the findings so far."""
+"""The state shared by every check: the sheet being checked and its findings."""
 
 from __future__ import annotations
 
