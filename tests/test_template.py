@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from toshima_xl.schema import (
+    AREA_NAMES,
     DATA_SHEETS,
     DEFAULT_LISTS,
     HELP_SHEET,
@@ -165,3 +166,14 @@ def test_build_replaces_existing_file(tmp_path):
     build_template(path)
     assert openpyxl.load_workbook(path).sheetnames[0] == "地域資源"
     assert [p.name for p in tmp_path.iterdir()] == ["master.xlsx"]
+
+
+def test_template_lists_eight_areas(tmp_path):
+    path = tmp_path / "テンプレート.xlsx"
+    build_template(path)
+    sheet = openpyxl.load_workbook(path)["圏域"]
+
+    names = [sheet.cell(row, 1).value for row in range(2, 11)]
+    assert names == [*AREA_NAMES, None]
+    assert sheet["B2"].value == "菊かおる園高齢者総合相談センター"
+    assert sheet["C2"].value is None

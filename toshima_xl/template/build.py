@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from toshima_xl.schema import (
+    AREA_NAMES,
     AREAS,
     DATA_SHEETS,
     DEFAULT_LISTS,
@@ -117,12 +118,26 @@ def add_data_sheet(
             for row in range(2, last_row + 1):
                 sheet.cell(row, position).number_format = number_format
 
+    if spec.name == AREAS.name:
+        write_area_names(sheet)
+
     last_letter = get_column_letter(len(spec.columns))
     table = Table(displayName=spec.table, ref=f"A1:{last_letter}{last_row}")
     table.tableStyleInfo = TABLE_STYLE
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
     return sheet
+
+
+def write_area_names(sheet: Worksheet) -> None:
+    """Fill in the eight areas and their centres, so that dropdowns work at once.
+
+    The towns each area serves are left for staff, because the ward's table
+    is not part of this package.
+    """
+    for row, area in enumerate(AREA_NAMES, start=2):
+        sheet.cell(row, 1, area)
+        sheet.cell(row, 2, f"{area}高齢者総合相談センター")
 
 
 def write_header(sheet: Worksheet, spec: SheetSpec) -> None:
