@@ -52,8 +52,8 @@ def make_workbook(path: Path, rows: int) -> None:
     workbook.save(path)
 
 
-def peak_mib(who: int) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_mib(scope: int) -> float:
+    return resource.getrusage(scope).ru_maxrss / 1024
 
 
 def timed(label: str, action) -> None:
