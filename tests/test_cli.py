@@ -420,9 +420,12 @@ def test_report_in_place_keeps_backup(work_dir):
     completed = run_cli("report", source, "--in-place", cwd=work_dir)
     assert completed.returncode == 0, completed.stderr
     assert set(OUTPUT_SHEETS) <= set(openpyxl.load_workbook(source).sheetnames)
-    backups = [p for p in work_dir.iterdir() if p.name not in ("台帳.xlsx", "ログ")]
-    assert len(backups) == 1
-    assert sha256(backups[0]) == sha256(R3_SAMPLE)
+    assert sorted(p.name for p in work_dir.iterdir()) == [
+        "ログ",
+        "台帳.bak.xlsx",
+        "台帳.xlsx",
+    ]
+    assert sha256(work_dir / "台帳.bak.xlsx") == sha256(R3_SAMPLE)
 
 
 def test_report_unexpected_error_names_file(work_dir, capsys, log_dir, monkeypatch):
