@@ -415,6 +415,17 @@ def test_report_rejects_output_equal_to_input(work_dir, capsys, output, monkeypa
     assert sha256(source) == before
 
 
+@pytest.mark.parametrize(
+    "target_name", ["報告.csv", "報告", "報告.xlsm"], ids=["csv", "no-suffix", "xlsm"]
+)
+def test_report_rejects_other_extension(work_dir, capsys, target_name):
+    source = shutil.copy(R3_SAMPLE, work_dir / "台帳.xlsx")
+    target = work_dir / target_name
+    assert main(["report", str(source), "-o", str(target)]) == 2
+    assert "（.xlsx）" in capsys.readouterr().err
+    assert not target.exists()
+
+
 def test_report_in_place_keeps_backup(work_dir):
     source = shutil.copy(R3_SAMPLE, work_dir / "台帳.xlsx")
     completed = run_cli("report", source, "--in-place", cwd=work_dir)
@@ -453,7 +464,9 @@ def test_report_unreadable_input_exits_2(work_dir, capsys):
     source.write_bytes(b"")
     target = work_dir / "報告.xlsx"
     assert main(["report", str(source), "-o", str(target)]) == 2
-    assert capsys.readouterr().err.startswith(f"「{source}」を読めません。")
+    err = capsys.readouterr().err
+    assert "「空.xlsx」" in err
+    assert len(err.splitlines()) == 1
     assert not target.exists()
 
 

@@ -103,7 +103,7 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
     try:
         raw = read_workbook(source)
     except WorkbookReadError as error:
-        raise CliError(f"「{source}」を読めません。{error.message_ja}") from error
+        raise CliError(error.message_ja) from error
     dataset = build_dataset(raw)
 
     # run stages
@@ -114,7 +114,7 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
     try:
         dropped = write_results(source, target, results, in_place=args.in_place)
     except (WorkbookReadError, WorkbookWriteError) as error:
-        raise CliError(f"「{target}」に書けません。{error.message_ja}") from error
+        raise CliError(error.message_ja) from error
     except OSError as error:
         raise CliError(
             f"「{target}」に書けません（{describe_os_error(error)}）。"
@@ -145,6 +145,13 @@ def choose_target(source: Path, output: Path | None, in_place: bool) -> Path:
         raise CliError(
             "書き出すブックを -o で指定してください"
             "（元のブックに書くなら --in-place）。"
+        )
+    if output.suffix.lower() != source.suffix.lower():
+        # openpyxl writes the package type of the source (with or without
+        # macros), and Excel will not open a file whose extension disagrees.
+        raise CliError(
+            f"「{output}」は元のブックと同じ拡張子（{source.suffix}）で"
+            "終わる名前にしてください。"
         )
     if same_file(source, output):
         raise CliError(
