@@ -55,6 +55,11 @@ class Row:
     values: dict[str, Any]
     extras: dict[str, Any] = field(default_factory=dict)  # unknown columns, by header
     hidden: bool = False
+    # Fields whose cell contains a formula with no cached result or an error
+    # result, mapped to the formula text.
+    formulas: dict[str, str] = field(default_factory=dict)
+    # Fields whose cell was typed with Excel's leading apostrophe.
+    apostrophes: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -7,6 +7,7 @@ block: blank rows and zeros in the middle do not end it.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from toshima_xl.core.dataset import Dataset, RawSheet, RawWorkbook, Row, SheetTable
@@ -86,7 +87,9 @@ def read_table(spec: SheetSpec, sheet: RawSheet, dataset: Dataset) -> SheetTable
     header_index = find_header_row(spec, sheet.values)
     if header_index is None:
         dataset.findings.append(
-            make_finding("header.not_found", sheet.name, expected=spec.columns[0].header)
+            make_finding(
+                "header.not_found", sheet.name, expected=spec.columns[0].header
+            )
         )
         return None
 
@@ -94,20 +97,30 @@ def read_table(spec: SheetSpec, sheet: RawSheet, dataset: Dataset) -> SheetTable
     match = match_headers(spec, header)
     header_row = sheet.first_row + header_index
     check_headers(spec, sheet, header, match, header_row, dataset)
+    check_merged_header(sheet, header, header_row, dataset)
 
     rows: list[Row] = []
     extra_headers = {p: str(header[p]) for p in match.extra_positions}
-    last = last_filled_index(sheet.values)
+    # A formula without a cached result reads as a blank cell, but its row
+    # is not blank.
+    formula_rows = {index for index, _ in sheet.formulas}
+    last = max(last_filled_index(sheet.values), max(formula_rows, default=-1))
     gap_start = None
     for index in range(header_index + 1, last + 1):
         cells = sheet.values[index]
         excel_row = sheet.first_row + index
-        if all(is_blank(v) for v in cells):
+        if all(is_blank(v) for v in cells) and index not in formula_rows:
             gap_start = excel_row if gap_start is None else gap_start
             continue
         if gap_start is not None:
-            gap = f"{gap_start}～{excel_row - 1}" if excel_row - 1 > gap_start else str(gap_start)
-            dataset.findings.append(make_finding("row.blank_gap", sheet.name, value=gap))
+            gap = (
+                f"{gap_start}～{excel_row - 1}"
+                if excel_row - 1 > gap_start
+                else str(gap_start)
+            )
+            dataset.findings.append(
+                make_finding("row.blank_gap", sheet.name, value=gap)
+            )
             gap_start = None
         values = {
             name: cells[pos] if pos < len(cells) else None
@@ -117,9 +130,13 @@ def read_table(spec: SheetSpec, sheet: RawSheet, dataset: Dataset) -> SheetTable
             head: cells[pos] if pos < len(cells) else None
             for pos, head in extra_headers.items()
         }
-        rows.append(
-            Row(excel_row, values, extras, hidden=excel_row in sheet.hidden_rows)
-        )
+        row = Row(excel_row, values, extras, hidden=excel_row in sheet.hidden_rows)
+        for name, pos in match.field_positions.items():
+            if (index, pos) in sheet.formulas:
+                row.formulas[name] = sheet.formulas[(index, pos)]
+            if (index, pos) in sheet.apostrophes:
+                row.apostrophes.add(name)
+        rows.append(row)
 
     return SheetTable(
         spec=spec,
@@ -141,9 +158,7 @@ def last_filled_index(values: list[list[Any]]) -> int:
 
 def check_headers(spec, sheet, header, match, header_row, dataset) -> None:
     """Report missing, misspelled and duplicate headers of one sheet."""
-    unmatched = {
-        p: normalize_header(header[p]) for p in match.extra_positions
-    }
+    unmatched = {p: normalize_header(header[p]) for p in match.extra_positions}
     for column in spec.columns:
         if column.field in match.field_positions:
             continue
@@ -154,20 +169,68 @@ def check_headers(spec, sheet, header, match, header_row, dataset) -> None:
             position = next(p for p, h in unmatched.items() if h == closest[0])
             dataset.findings.append(
                 make_finding(
-                    "header.misspelled", sheet.name, header_row, str(header[position]),
-                    value=header[position], expected=column.header,
+                    "header.misspelled",
+                    sheet.name,
+                    header_row,
+                    str(header[position]),
+                    value=header[position],
+                    expected=column.header,
                     column_index=position,
                 )
             )
         if column.required:
-            hint = f"「{header[position]}」のことなら見出しを直すか、" if closest else ""
+            hint = (
+                f"「{header[position]}」のことなら見出しを直すか、" if closest else ""
+            )
             dataset.findings.append(
-                make_finding("header.missing", sheet.name, header=column.header, hint=hint)
+                make_finding(
+                    "header.missing", sheet.name, header=column.header, hint=hint
+                )
             )
     for position in match.duplicate_positions:
         dataset.findings.append(
             make_finding(
-                "header.duplicate", sheet.name, header_row, str(header[position]),
-                value=header[position], column_index=position,
+                "header.duplicate",
+                sheet.name,
+                header_row,
+                str(header[position]),
+                value=header[position],
+                column_index=position,
             )
         )
+
+
+_A1_RANGE = re.compile(r"^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$")
+
+
+def column_number(letters: str) -> int:
+    """Return the 1-based number of Excel column letters: A -> 1, AB -> 28."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def check_merged_header(sheet: RawSheet, header, header_row, dataset) -> None:
+    """Report merged ranges that cover the header row.
+
+    A merged title above the header is harmless, but a merged header cell
+    hides the headers of every column after its first.
+    """
+    for reference in sheet.merged:
+        match = _A1_RANGE.match(reference.upper())
+        if match is None:
+            continue
+        first_col, first_row = column_number(match[1]), int(match[2])
+        last_row = int(match[4]) if match[4] else first_row
+        if not first_row <= header_row <= last_row:
+            continue
+        position = first_col - sheet.first_column
+        typed = header[position] if 0 <= position < len(header) else None
+        dataset.findings.append(
+            make_finding(
+                "header.merged", sheet.name, header_row,
+                None if is_blank(typed) else str(typed),
+                value=reference, column_index=position,
+            )
+        )  # fmt: skip

@@ -1,0 +1,77 @@
+"""Tests for build_dataset: merged headers, formula cells and apostrophes."""
+
+from __future__ import annotations
+
+import pytest
+
+from toshima_xl.core.dataset import RawSheet, RawWorkbook
+from toshima_xl.core.tables import build_dataset, column_number
+from toshima_xl.schema import MEETINGS
+
+HEADERS = MEETINGS.headers  # 会議ID, 会議体, 回, 開催日, テーマ, ゲスト, 参加者数, ...
+COUNT = HEADERS.index("参加者数")
+
+
+def meeting(number: int, participants=18) -> list:
+    row = [f"M{number:04d}", "地区懇談会", number, "2021-07-09"] + [None] * 5
+    row[COUNT] = participants
+    return row
+
+
+def dataset_of(sheet: RawSheet):
+    return build_dataset(RawWorkbook("会議.xlsx", {"会議": sheet}))
+
+
+def structural(dataset, sheet="会議"):
+    return [
+        (f.code, f.row, f.column, f.value) for f in dataset.findings if f.sheet == sheet
+    ]
+
+
+@pytest.mark.parametrize(
+    ("letters", "number"),
+    [("A", 1), ("Z", 26), ("AA", 27), ("AB", 28), ("XFD", 16384)],
+    ids=["A", "Z", "AA", "AB", "XFD"],
+)
+def test_column_number(letters, number):
+    assert column_number(letters) == number
+
+
+def test_merged_header_cell_reported():
+    sheet = RawSheet("会議", [HEADERS, meeting(1)], merged=["E1:F1"])
+    assert structural(dataset_of(sheet)) == [("header.merged", 1, "テーマ", "E1:F1")]
+
+
+def test_merged_title_above_header_not_reported():
+    title = ["令和3年度 会議一覧"] + [None] * (len(HEADERS) - 1)
+    sheet = RawSheet(
+        "会議", [title, HEADERS, meeting(1)], merged=["A1:I1", "$G$2:$H$2"]
+    )
+    dataset = dataset_of(sheet)
+    assert structural(dataset) == [("header.merged", 2, "参加者数", "$G$2:$H$2")]
+    assert dataset.tables["会議"].header_row == 2
+
+
+def test_merged_header_in_shifted_block():
+    sheet = RawSheet("会議", [HEADERS, meeting(1)], first_row=3, first_column=2)
+    sheet.merged.append("C3:D4")
+    assert structural(dataset_of(sheet)) == [("header.merged", 3, "会議体", "C3:D4")]
+
+
+def test_uncached_formula_keeps_row():
+    blank = [None] * len(HEADERS)
+    sheet = RawSheet("会議", [HEADERS, meeting(1), blank, blank])
+    sheet.formulas[(3, COUNT)] = "=SUM(10,8)"
+    dataset = dataset_of(sheet)
+    rows = dataset.tables["会議"].rows
+    assert [row.excel_row for row in rows] == [2, 4]
+    assert rows[1].formulas == {"participants": "=SUM(10,8)"}
+    assert structural(dataset) == [("row.blank_gap", None, None, "3")]
+
+
+def test_apostrophes_carried_by_field():
+    sheet = RawSheet("会議", [HEADERS, meeting(1, participants="18")])
+    sheet.apostrophes.add((1, COUNT))
+    rows = dataset_of(sheet).tables["会議"].rows
+    assert rows[0].apostrophes == {"participants"}
+    assert rows[0].formulas == {}
