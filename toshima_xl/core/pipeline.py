@@ -30,16 +30,21 @@ from toshima_xl.models import Validated
 def run_validation(dataset: Dataset, today: date) -> Results:
     """Validate a workbook and render the 検証結果 sheet and the cell marks.
 
+    Probable duplicates are listed as ``duplicate.candidate`` warnings too, so
+    that 検証結果 and its marks are the same as those of a full report.
+
     Args:
         dataset: the workbook as read by an adapter.
         today: the day of the run, for checks of future dates.
     """
-    findings, _ = _validate(dataset, today)
+    findings, validated = _validate(dataset, today)
+    groups = find_duplicates(validated)
+    findings = findings + duplicate_findings(groups, dataset.tables)
     return _results(
         findings=findings,
         sheets=[findings_sheet(findings, dataset.tables)],
         marks=cell_marks(findings, dataset),
-        summary=_summary(dataset, findings),
+        summary=_summary(dataset, findings) | {"duplicate_groups": len(groups)},
     )
 
 
