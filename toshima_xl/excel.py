@@ -13,8 +13,10 @@ click costs little before the work starts.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -22,6 +24,15 @@ logger = logging.getLogger(__name__)
 # The add-in's own file types. xw.Book.caller() returns the add-in when the
 # ribbon calls; the workbook to work on is then the active one.
 ADDIN_SUFFIXES = (".xlam", ".xla")
+
+# The 使い方 sheet may hold the submission's path right of a cell 「取込元」.
+IMPORT_SOURCE_LABEL = "取込元"
+NO_SUBMISSION_MESSAGE = (
+    "取り込む提出ブックが指定されていません。"
+    "「使い方」シートの「取込元」と書いたセルの右のセルに、"
+    "提出ブックのパス（例: C:\\提出\\ふくろうの杜.xlsx）を入力してから、"
+    "もう一度ボタンを押してください。"
+)
 
 NOT_TOSHIMA_MESSAGE = (
     "このブックには「地域資源」「圏域」「ベンチ」「会議」のどのシートもありません。"
@@ -74,6 +85,61 @@ def report() -> None:
     run_command("報告作成", compute)
 
 
+def import_submission() -> None:
+    """Append a coordinator's submission to 地域資源, ベンチ and 会議.
+
+    Reads the active workbook and the submission file: the path in the cell
+    to the right of 「取込元」 on the 使い方 sheet, or, when that cell is
+    blank and Excel runs on Windows, the file chosen in a dialog. Writes the
+    appended rows, then 検証結果 and the cell marks for the workbook after
+    the import. The submission file is never changed.
+    """
+
+    def plan(dataset: Any, raw: Any, today: date, book: Any) -> Any:
+        from toshima_xl.core.actions import plan_import_action
+
+        submission = read_submission(submission_path(raw, book))
+        return plan_import_action(dataset, submission, today)[0], None
+
+    run_command("取込", plan, steps=run_action_steps)
+
+
+def merge_duplicates() -> None:
+    """Merge the rows judged 統合 in 重複候補 into the row judged 残す.
+
+    Reads 重複候補's 判定 column. Writes 統合履歴 (append-only) first, then
+    fills blank cells of the kept rows, deletes the merged-away rows, and
+    rewrites 検証結果, 重複候補 and the cell marks.
+    """
+
+    def plan(dataset: Any, raw: Any, today: date, book: Any) -> Any:
+        from toshima_xl.core.actions import plan_merge_action
+        from toshima_xl.schema import DUPLICATES_SHEET
+
+        duplicates = raw_sheet(raw, DUPLICATES_SHEET)
+        plan = plan_merge_action(dataset, duplicates, today)
+        return plan, previous_decisions(raw)
+
+    run_command("重複を統合", plan, steps=run_action_steps)
+
+
+def accept_suggestions() -> None:
+    """Write the 修正案 of the findings marked in 検証結果's 反映 column.
+
+    Only a finding that a fresh validation still reports at the same cell is
+    applied. Rewrites 検証結果 and the cell marks afterwards.
+    """
+
+    def plan(dataset: Any, raw: Any, today: date, book: Any) -> Any:
+        from toshima_xl.core.actions import plan_accept_action
+        from toshima_xl.schema import FINDINGS_SHEET
+
+        findings = raw_sheet(raw, FINDINGS_SHEET)
+        return plan_accept_action(dataset, findings, today), None
+
+    run_command("修正案を反映", plan, steps=run_action_steps)
+
+
 def previous_decisions(raw: Any) -> dict[str, str]:
     """Return the 判定 values of the workbook's current 重複候補 sheet by キー."""
     from toshima_xl.core.merge import read_decisions
@@ -88,14 +154,22 @@ def previous_decisions(raw: Any) -> dict[str, str]:
 Compute = Callable[[Any, Any, date], Any]
 
 
-def run_command(label: str, compute: Compute, book: Any = None) -> None:
+class ActionStopped(Exception):
+    """A button that cannot start, with the Japanese reason to show staff."""
+
+
+def run_command(
+    label: str, compute: Any, book: Any = None, steps: Callable | None = None
+) -> None:
     """Read the active workbook, run ``compute`` on it, write back and report.
 
     Args:
         label: the button's Japanese name, used in messages.
         compute: takes the dataset, the raw workbook and today's date and
-            returns the results to write.
+            returns the results to write (for ``run_steps``), or what
+            ``steps`` expects.
         book: the workbook to work on; the active workbook when None.
+        steps: the read, compute and write steps; ``run_steps`` when None.
     """
     from toshima_xl.adapters.live import StatusBar
     from toshima_xl.adapters.live.status import show_alert
@@ -104,8 +178,11 @@ def run_command(label: str, compute: Compute, book: Any = None) -> None:
     book = book if book is not None else active_workbook()
     status = StatusBar(book)
     try:
-        message = run_steps(label, compute, book, status)
+        message = (steps or run_steps)(label, compute, book, status)
         show_alert(book, message)
+    except ActionStopped as stop:
+        logger.info("%s stopped: %s", label, stop)
+        show_alert(book, f"「{label}」を実行しませんでした。\n{stop}")
     except Exception as error:  # every failure must reach staff as a message box
         logger.exception("%s failed", label)
         show_alert(book, failure_message(label, error, log_path), critical=True)
@@ -137,6 +214,107 @@ def run_steps(label: str, compute: Compute, book: Any, status: Any) -> str:
         written.rows,
     )
     return summary_message(label, dataset, results, written)
+
+
+def run_action_steps(label: str, plan_action: Any, book: Any, status: Any) -> str:
+    """Read, plan a change, apply it with the results after it, and sum up."""
+    from toshima_xl.adapters.live import read_book
+    from toshima_xl.adapters.live.apply import apply_with_results, limit_edits
+    from toshima_xl.core.actions import refresh_results
+    from toshima_xl.core.tables import build_dataset
+
+    status.show(f"{label}: ブックを読んでいます…")
+    raw = read_book(book)
+    if not is_toshima_workbook(raw.sheets):
+        return NOT_TOSHIMA_MESSAGE
+    dataset = build_dataset(raw)
+    today = date.today()
+
+    status.show(f"{label}: 変更を準備しています…")
+    plan, decisions = plan_action(dataset, raw, today, book)
+    if plan.is_empty:
+        return (
+            f"「{label}」で変えるところはありませんでした。\n{plan.summary['message']}"
+        )
+    left_out = limit_edits(plan)
+    results = refresh_results(dataset, plan, today, decisions)
+
+    status.show(f"{label}: 書き込んでいます…")
+    applied, written = apply_with_results(book, plan, results, dataset)
+    logger.info("%s done: %s, sheets %s", label, applied, written.rows)
+    lines = [f"「{label}」が終わりました。", plan.summary["message"]]
+    if left_out:
+        lines.append(
+            f"セルの書き換えは{len(plan.edits)}個までにしました。"
+            f"残りの{left_out}個は、もう一度ボタンを押すと反映します。"
+        )
+    lines.append(f"反映後のブック: {results.summary['message']}")
+    sheets = "、".join(f"「{name}」{rows}行" for name, rows in written.rows.items())
+    lines.append(f"書き込んだシート: {sheets}")
+    return "\n".join(lines)
+
+
+def raw_sheet(raw: Any, name: str) -> Any:
+    """Return the raw sheet whose name matches ``name`` tolerantly, or None."""
+    from toshima_xl.schema import normalize_header
+
+    for sheet_name, sheet in raw.sheets.items():
+        if normalize_header(sheet_name) == normalize_header(name):
+            return sheet
+    return None
+
+
+def submission_path(raw: Any, book: Any) -> Path:
+    """Return the submission file named on 使い方, or chosen in Excel's dialog.
+
+    A relative path is taken from the workbook's folder.
+    """
+    from toshima_xl.schema import HELP_SHEET
+
+    typed = typed_import_source(raw_sheet(raw, HELP_SHEET))
+    if typed is None:
+        typed = ask_for_file(book)
+    if typed is None:
+        raise ActionStopped(NO_SUBMISSION_MESSAGE)
+    path = Path(typed)
+    folder = Path(book.fullname).parent
+    return path if path.is_absolute() else folder / path
+
+
+def typed_import_source(sheet: Any) -> str | None:
+    """Return the text to the right of the cell 「取込元」, or None."""
+    from toshima_xl.core.tables import is_blank
+    from toshima_xl.schema import normalize_header
+
+    for row in sheet.values if sheet is not None else []:
+        for position, value in enumerate(row[:-1]):
+            if normalize_header(value) == IMPORT_SOURCE_LABEL:
+                following = row[position + 1]
+                return None if is_blank(following) else str(following).strip()
+    return None
+
+
+def ask_for_file(book: Any) -> str | None:
+    """Show Excel's file dialog and return the chosen path (Excel on Windows only)."""
+    if book.app.engine.name != "excel" or sys.platform != "win32":
+        return None
+    # Excel only: Application.GetOpenFilename returns False when cancelled.
+    chosen = book.app.api.GetOpenFilename(
+        "Excel ブック (*.xlsx;*.xlsm),*.xlsx;*.xlsm", 1, "取り込む提出ブック"
+    )
+    return chosen if isinstance(chosen, str) else None
+
+
+def read_submission(path: Path) -> Any:
+    """Read the submission file with the file adapter into a dataset."""
+    from toshima_xl.adapters.files.errors import WorkbookReadError
+    from toshima_xl.adapters.files.reader import read_workbook
+    from toshima_xl.core.tables import build_dataset
+
+    try:
+        return build_dataset(read_workbook(path))
+    except WorkbookReadError as error:
+        raise ActionStopped(f"提出ブックを読めません。{error.message_ja}") from error
 
 
 def is_toshima_workbook(sheet_names: Any) -> bool:

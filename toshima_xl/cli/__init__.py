@@ -31,7 +31,15 @@ log = logging.getLogger(__name__)
 PROG = "toshima-xl"
 # Imported when the parser is built, so that importing toshima_xl.cli (for
 # its output helpers, say) does not load openpyxl and pandas.
-COMMAND_MODULES = ("check", "report", "template", "build_addin")
+COMMAND_MODULES = (
+    "check",
+    "report",
+    "template",
+    "build_addin",
+    "imports",
+    "merge",
+    "accept",
+)
 
 DESCRIPTION = """\
 豊島区 生活支援コーディネーターのブック（地域資源・圏域・ベンチ・会議）を

@@ -13,7 +13,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from toshima_xl.adapters.live.marks import MarkReport, previous_marks, write_marks
+from toshima_xl.adapters.live.marks import (
+    Cell,
+    MarkReport,
+    previous_marks,
+    write_marks,
+)
 from toshima_xl.adapters.live.reader import read_sheet
 from toshima_xl.core.dataset import Dataset, OutputSheet, Results
 from toshima_xl.schema import FINDINGS_SHEET, normalize_header
@@ -35,7 +40,10 @@ class WriteReport:
 
 
 def write_results(
-    book: Any, results: Results, dataset: Dataset | None = None
+    book: Any,
+    results: Results,
+    dataset: Dataset | None = None,
+    previous: set[Cell] | None = None,
 ) -> WriteReport:
     """Write the output sheets and cell marks of ``results`` into ``book``.
 
@@ -48,6 +56,8 @@ def write_results(
         results: what the core produced.
         dataset: the dataset the results came from; its tables locate the
             marks of the previous run.
+        previous: the cells the previous run marked, when the caller knows
+            them better than the 検証結果 sheet does (rows have moved since).
 
     Returns:
         The data rows written per sheet and what happened to the marks.
@@ -56,10 +66,10 @@ def write_results(
     names = {output.name for output in results.sheets}
     writes_findings = FINDINGS_SHEET in names
 
-    previous = set()
-    if writes_findings and dataset is not None:
-        existing = find_sheet(book, FINDINGS_SHEET)
-        if existing is not None:
+    if previous is None:
+        previous = set()
+        existing = find_sheet(book, FINDINGS_SHEET) if writes_findings else None
+        if existing is not None and dataset is not None:
             previous = previous_marks(read_sheet(existing).values, dataset.tables)
 
     for output in results.sheets:

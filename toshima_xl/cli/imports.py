@@ -1,0 +1,66 @@
+"""``toshima-xl import``: append coordinators' submissions to the master workbook."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from toshima_xl.cli.common import Context
+from toshima_xl.cli.plans import (
+    ACTION_EXIT_CODES_HELP,
+    add_target_options,
+    check_target,
+    read_book,
+    write_plan,
+)
+from toshima_xl.core.actions import plan_imports
+
+DESCRIPTION = """\
+第2層コーディネーターの提出ブック（SUBMISSION）の「地域資源」「ベンチ」「会議」の行を、
+台帳ブック（MASTER）の各シートの最後の行の下に追加したブックを OUT に書きます。
+台帳と同じ行（名称と住所、会議は会議体・回・開催日が同じ）は追加しません。
+空欄のIDや台帳で使用済みのIDは、次の空き番号に振り直します。
+「圏域」シートは取り込みません。提出ブックは変更しません。"""
+
+EPILOG = (
+    ACTION_EXIT_CODES_HELP
+    + """
+
+例:
+  toshima-xl import 台帳.xlsx 提出/ふくろうの杜.xlsx -o 台帳_取込後.xlsx
+  toshima-xl import 台帳.xlsx 提出/東部.xlsx 提出/西部.xlsx --in-place"""
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the ``import`` subcommand."""
+    parser = subparsers.add_parser(
+        "import",
+        help="提出ブックの行を台帳ブックに追加します。",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+    )
+    parser.add_argument("path", type=Path, metavar="MASTER", help="台帳ブック。")
+    parser.add_argument(
+        "submissions",
+        nargs="+",
+        type=Path,
+        metavar="SUBMISSION",
+        help="提出ブック。複数指定すると順に追加します。",
+    )
+    add_target_options(parser)
+    parser.set_defaults(handler=run_import_command)
+
+
+def run_import_command(args: argparse.Namespace, context: Context) -> int:
+    """Read MASTER and every SUBMISSION, plan the import and write OUT."""
+    check_target(args)
+
+    # read workbooks
+    _, master = read_book(args.path)
+    submissions = [read_book(path)[1] for path in args.submissions]
+
+    # plan and write
+    plan, _ = plan_imports(master, submissions, date.today())
+    return write_plan(args, context, master, plan)
