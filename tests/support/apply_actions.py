@@ -1,8 +1,8 @@
 """Apply the actions a remote-engine book recorded to a copy of its payload.
 
 This stands in for the Office.js client, for the actions that the live
-writer emits: values, sheets, number formats, fills, notes, HYPERLINK
-formulas, widths and alerts. Any other action fails the test, so a new
+adapter emits: values, sheets, number formats, fills, notes, HYPERLINK
+formulas, widths, whole-row deletions and alerts. Any other action fails the test, so a new
 kind of write cannot slip through unchecked.
 """
 
@@ -192,6 +192,24 @@ def delete_note(book, action):
     book.notes.pop(_note_key(book, action), None)
 
 
+def delete_range(book, action):
+    """Delete whole rows and move the rows below up, with their fills and notes."""
+    assert action["args"] == "up" or action["args"] == ["up"], action["args"]
+    assert action["column_count"] == 16384, "only whole rows are deleted"
+    sheet = _sheet(book, action)
+    first, count = action["start_row"], action["row_count"]
+    del sheet["values"][first : first + count]
+    for store in (book.fills, book.notes, book.number_formats, book.links):
+        for key in [k for k in store if k[0] == sheet["name"]]:
+            row = int("".join(ch for ch in key[1] if ch.isdigit())) - 1
+            if row < first:
+                continue
+            value = store.pop(key)
+            if row >= first + count:
+                letters = "".join(ch for ch in key[1] if ch.isalpha())
+                store[(key[0], f"{letters}{row - count + 1}")] = value
+
+
 def alert(book, action):
     prompt, title, buttons, mode, _ = action["args"]
     book.alerts.append({"prompt": prompt, "title": title, "mode": mode})
@@ -212,6 +230,7 @@ HANDLERS = {
     "setNoteText": set_note_text,
     "deleteNote": delete_note,
     "alert": alert,
+    "rangeDelete": delete_range,
     "setColumnWidth": ignore,
     "activateSheet": ignore,
 }

@@ -31,6 +31,7 @@ from toshima_xl.core.importing import plan_import
 from toshima_xl.core.merge import plan_merge, read_decisions
 from toshima_xl.core.pipeline import run_duplicates, run_validation
 from toshima_xl.core.validate import validate_dataset
+from toshima_xl.schema import FINDINGS_SHEET
 
 
 def plan_import_action(
@@ -133,10 +134,16 @@ def refresh_results(
     """Render 検証結果 and the cell marks for the workbook after ``plan``.
 
     With ``decisions`` (after a merge), 重複候補 is rendered too, keeping the
-    判定 values of the groups that are still there.
+    判定 values of the groups that are still there. After removals the 反映
+    marks of the previous 検証結果 are not carried over: they name rows by
+    number, and those rows have moved.
     """
     after = apply_to_dataset(dataset, plan)
     results = run_validation(after, today)
+    if plan.removals:
+        for output in results.sheets:
+            if output.name == FINDINGS_SHEET:
+                output.keep_column = None
     if decisions is not None:
         duplicates = run_duplicates(after, today, decisions)
         results.sheets += duplicates.sheets
