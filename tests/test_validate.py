@@ -445,3 +445,36 @@ def test_missing_column_is_not_reported_per_row():
 
     assert places(findings) == [("header.missing", "地域資源", None, None)]
     assert validated.resources[0].registered_on is None
+
+
+def test_uncached_formula_reported_not_blank():
+    raw = workbook(resources=[RESOURCE | {"名称": None}], meetings=[MEETING])
+    raw.sheets["地域資源"].formulas[(1, RESOURCES.headers.index("名称"))] = (
+        '="ひまわり"&"サロン"'
+    )
+    raw.sheets["会議"].formulas[(1, MEETINGS.headers.index("回"))] = "=ROW()-1"
+    meeting = raw.sheets["会議"].values[1]
+    meeting[MEETINGS.headers.index("回")] = None
+    findings, _ = run(raw)
+    assert places(findings) == [
+        ("cell.formula_uncached", "地域資源", 2, "名称"),
+        ("cell.formula_uncached", "会議", 2, "回"),
+    ]
+    assert findings[0].value == '="ひまわり"&"サロン"'
+
+
+@pytest.mark.parametrize(
+    ("header", "typed", "expected"),
+    [
+        ("参加者数", "18", ["cell.apostrophe"]),
+        ("開催日", "2021/7/9", ["cell.apostrophe", "date.text"]),
+        ("会議ID", "M0001", []),
+    ],
+    ids=["count", "date", "id_kept"],
+)
+def test_apostrophe_in_number_columns(header, typed, expected):
+    raw = workbook(meetings=[MEETING | {header: typed}])
+    raw.sheets["会議"].apostrophes.add((1, MEETINGS.headers.index(header)))
+    findings, _ = run(raw)
+    assert [f.code for f in findings] == expected
+    assert all(f.column == header for f in findings)

@@ -42,6 +42,10 @@ FUTURE_ALLOWANCE: dict[str, timedelta] = {"held_on": timedelta(days=366)}
 # began decades later.
 OLDEST_PLAUSIBLE_DATE = date(1950, 1, 1)
 
+# In these columns a leading apostrophe turns a number or a date into text.
+# Elsewhere (IDs, phone numbers) it is how staff keep a leading zero.
+APOSTROPHE_KINDS = frozenset({Kind.INTEGER, Kind.FISCAL_YEAR, Kind.DATE})
+
 DATE_ERRORS = {"date.invalid", "date.nonexistent", "date.before_era"}
 COUNT_ERRORS = {"number.invalid", "number.negative"}
 
@@ -73,9 +77,14 @@ def parse_cell(
     """Parse the cell of ``column`` in ``row``, reporting what needs attention.
 
     A blank required cell gives cell.required, except in the ID column,
-    whose checks need the whole sheet and run separately.
+    whose checks need the whole sheet and run separately. A formula saved
+    without a result gives cell.formula_uncached instead of being blank.
     """
     raw = row.values.get(column.field)
+    formula = row.formulas.get(column.field)
+    if formula is not None and is_blank(raw):
+        check.report("cell.formula_uncached", row, column.field, formula)
+        return () if column.kind == Kind.TOWNS else None
     if is_blank(raw):
         if column.required and column.kind != Kind.ID:
             check.report("cell.required", row, column.field, raw)
@@ -83,6 +92,8 @@ def parse_cell(
     if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
         check.report("cell.formula_error", row, column.field, raw.strip())
         return () if column.kind == Kind.TOWNS else None
+    if column.field in row.apostrophes and column.kind in APOSTROPHE_KINDS:
+        check.report("cell.apostrophe", row, column.field, as_text(raw))
     return PARSERS[column.kind](check, row, column, raw, derived)
 
 
