@@ -20,14 +20,13 @@ same xlwings version give a byte-identical file.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
 from defusedxml import ElementTree
 
+from toshima_xl.adapters.files.atomic import replace_file
 from toshima_xl.addin.package import build_package
 from toshima_xl.addin.ribbon import check_pairing, read_buttons, read_callbacks
 from toshima_xl.addin.vba_project import Module, ModuleKind, build_vba_project
@@ -152,15 +151,7 @@ def read_text(path: Path) -> str:
 def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target``, then replace it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes the file private
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(target, lambda temporary: temporary.write_bytes(data))
 
 
 def read_embedded_xlwings_version(addin: Path) -> str:

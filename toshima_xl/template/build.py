@@ -8,8 +8,6 @@ property so that a later version can recognise old copies.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +21,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from toshima_xl.adapters.files.atomic import replace_file
 from toshima_xl.schema import (
     AREA_NAMES,
     AREAS,
@@ -182,15 +181,12 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
     is the same one without that step.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
+
+    def write(temporary: Path) -> None:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             ExcelWriter(workbook, archive).save()
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+
+    replace_file(path, write, suffix=".xlsx")
 
 
 def read_schema_version(path: Path) -> str | None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
+from toshima_xl.adapters.files.atomic import replace_file
 from toshima_xl.adapters.files.errors import WorkbookWriteError
 from toshima_xl.adapters.files.marks import apply_marks, clear_marks
 from toshima_xl.adapters.files.output import replace_output_sheet
@@ -122,20 +121,9 @@ def back_up(source: Path) -> Path:
 def save_atomically(workbook: Workbook, target: Path) -> None:
     """Save to a temporary file beside ``target``, then move it over ``target``."""
     try:
-        handle, temporary_name = tempfile.mkstemp(
-            prefix=".toshima_xl-", suffix=target.suffix, dir=target.parent
-        )
-    except OSError as error:
-        raise WorkbookWriteError("file.unwritable", target, str(error)) from error
-    os.close(handle)
-    temporary = Path(temporary_name)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, target)
+        replace_file(target, workbook.save, suffix=target.suffix)
     except PermissionError as error:
         # On Windows, replacing a file that Excel holds open fails here.
         raise WorkbookWriteError("file.locked", target, str(error)) from error
     except OSError as error:
         raise WorkbookWriteError("file.unwritable", target, str(error)) from error
-    finally:
-        temporary.unlink(missing_ok=True)
