@@ -29,6 +29,9 @@ from make_corpus import CASES, write_corpus  # noqa: E402
 from toshima_xl.core.dataset import Severity  # noqa: E402
 from toshima_xl.messages import CATALOGUE  # noqa: E402
 
+# Each run starts one reader process per file, about 15 seconds a run.
+pytestmark = pytest.mark.slow
+
 SUBFOLDER = "ふくろうの杜 圏域"
 COPIED_CASE = "値_数式風の文字.xlsx"
 COPY_NAME = "ふくろうの杜 提出 (1).xlsx"

@@ -9,9 +9,11 @@ one is a workbook over the size limit that the folder test passes with
 
 from __future__ import annotations
 
+import io
 import random
 import struct
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +50,8 @@ UNREADABLE_FILES: tuple[FileCase, ...] = (
         "大きすぎるブック.xlsx", "unreadable", "file.too_large", "over SIZE_LIMIT_MB"
     ),
 )
+
+FIXED_ZIP_TIME = (2021, 4, 1, 9, 0, 0)
 
 # Compound File Binary (MS-CFB) version 3 constants.
 SECTOR = 512
@@ -111,17 +115,28 @@ def large_workbook_case() -> Case:
     return Case("大きすぎるブック.xlsx", "large workbook", {RESOURCES.name: rows}, ())
 
 
+def truncated_workbook() -> bytes:
+    """Return the first half of a small workbook, zipped with fixed timestamps."""
+    with tempfile.TemporaryDirectory() as scratch:
+        small = Case("元.xlsx", "one clean row", {RESOURCES.name: ({},)}, ())
+        with zipfile.ZipFile(write_case(small, Path(scratch))) as source:
+            members = [(info.filename, source.read(info)) for info in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(zipfile.ZipInfo(name, FIXED_ZIP_TIME), data)
+    whole = buffer.getvalue()
+    return whole[: len(whole) // 2]
+
+
 def write_unreadable(folder: Path) -> dict[str, Path]:
     """Write the skipped and unreadable files into ``folder``; return name -> path."""
     write_case(large_workbook_case(), folder)
-    with tempfile.TemporaryDirectory() as scratch:
-        small = Case("元.xlsx", "one clean row", {RESOURCES.name: ({},)}, ())
-        valid = write_case(small, Path(scratch)).read_bytes()
     rng = random.Random(4096)
     contents = {
         "~$値_日付.xlsx": b"\x0cyamada hanako".ljust(54, b" ") + bytes(111),
         "~DF3A2B.tmp": bytes(rng.randrange(256) for _ in range(2048)),
-        "壊れた_zip.xlsx": valid[: len(valid) // 2],
+        "壊れた_zip.xlsx": truncated_workbook(),
         "パスワード付き.xlsx": compound_file(
             "EncryptedPackage", bytes(rng.randrange(256) for _ in range(6000))
         ),
