@@ -68,7 +68,7 @@ def note_header(
     """Attach a cell comment to the header of one column."""
     position = spec.columns.index(spec.column(field_name)) + 1
     cell = workbook[spec.name].cell(1, position)
-    cell.comment = Comment(text, "toshima_xl")
+    cell.comment = Comment(text, "サンプル作成")
 
 
 def add_help_note(workbook: Workbook, title: str, lines: list[str]) -> None:

@@ -103,3 +103,16 @@ def test_counts_match_libreoffice_countifs(report_path, libreoffice_values, tmp_
             recomputed[area][1 : 1 + len(CATEGORIES)]
             == table[area][1 : 1 + len(CATEGORIES)]
         ), area
+
+
+def test_input_notes_and_fills_kept(report_path):
+    source = openpyxl.load_workbook(SAMPLES / "toshima_r3.xlsx")
+    written = openpyxl.load_workbook(report_path)
+
+    for sheet in ("地域資源", "圏域", "ベンチ", "会議"):
+        for before, after in zip(source[sheet][1], written[sheet][1], strict=True):
+            assert after.fill.fgColor.rgb == before.fill.fgColor.rgb, after.coordinate
+            before_note = before.comment.text if before.comment else None
+            after_note = after.comment.text if after.comment else None
+            assert after_note == before_note, after.coordinate
+    assert written["圏域"]["C1"].comment is not None

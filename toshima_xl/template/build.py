@@ -47,7 +47,8 @@ TABLE_LAST_ROW = 201
 BUILD_TIME = datetime(2021, 4, 1, 9, 0, 0)
 
 REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
-OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")
+# Grey, so that no header looks like one of the marks the tool puts on cells.
+OPTIONAL_FILL = PatternFill("solid", fgColor="EDEDED")
 REQUIRED_FONT = Font(bold=True, color="C00000")
 OPTIONAL_FONT = Font(bold=False, color="000000")
 TABLE_STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
