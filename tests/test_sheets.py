@@ -108,7 +108,16 @@ def test_findings_sheet_rows_and_links():
         "コード",
         "メッセージ",
         "修正案",
+        "反映",
+        "キー",
     ]
+    assert [row[-1] for row in sheet.rows[1:]] == [
+        "地域資源|5|圏域|area.unknown",
+        "地域資源|12|登録日|date.invalid",
+        "",
+        "地域資源|12|名称|cell.formula_text",
+    ]
+    assert (sheet.keep_column, sheet.key_column) == ("反映", "キー")
     assert [row[5] for row in sheet.rows[1:]] == [
         "area.unknown",
         "date.invalid",

@@ -1,9 +1,11 @@
 """Plan the suggested fixes that staff accepted in the 検証結果 sheet.
 
 Staff put a mark (○, 1, はい, ...) in the 反映 column of the findings they
-accept. The plan takes a fresh validation of the current workbook and
-applies a suggestion only when the same finding still exists at the same
-cell, so that a stale mark never writes over a value staff changed since.
+accept. The mark survives a new 検証 through the キー column, which names the
+sheet, row, column header and code of the finding. The plan takes a fresh
+validation of the current workbook and applies a suggestion only when the
+same finding still exists at the same cell, so that a stale mark never
+writes over a value staff changed since.
 """
 
 from __future__ import annotations
@@ -28,6 +30,16 @@ def finding_key(finding: Finding) -> FindingKey | None:
     if finding.row is None or finding.column is None:
         return None
     return (finding.sheet, finding.row, finding.column, finding.code)
+
+
+def accept_key(finding: Finding) -> str:
+    """Return the キー of a finding in 検証結果, e.g. 地域資源|12|圏域|area.unknown.
+
+    The 反映 value that staff typed is carried into the next 検証結果 by this
+    key. A finding without a row and a column has no cell to fix: its key is "".
+    """
+    key = finding_key(finding)
+    return "" if key is None else "|".join(str(part) for part in key)
 
 
 def read_accept_marks(sheet: RawSheet | None) -> set[FindingKey]:

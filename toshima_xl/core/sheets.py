@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from toshima_xl.core.accept import ACCEPT_HEADER, accept_key
 from toshima_xl.core.cells import cell_reference, display_value, safe_text
 from toshima_xl.core.dataset import (
     SEVERITY_LABELS,
@@ -39,8 +40,11 @@ FINDINGS_HEADERS = [
     "コード",
     "メッセージ",
     "修正案",
+    ACCEPT_HEADER,
+    "キー",
 ]
-FINDINGS_WIDTHS = [8, 12, 6, 14, 24, 22, 90, 20]
+FINDINGS_WIDTHS = [8, 12, 6, 14, 24, 22, 90, 20, 6, 30]
+FINDINGS_KEY_HEADER = "キー"
 
 DUPLICATES_HEADERS = [
     "グループ", "シート", "行", "ID", "名称", "圏域", "住所", "電話番号",
@@ -70,6 +74,8 @@ def findings_sheet(
 
     Rows are ordered by severity, then by data sheet, row and column. The
     行 cell of a finding with a row and a column links to that data cell.
+    Staff type ○ in 反映 to accept a 修正案; the value is carried into the
+    next 検証結果 by the キー column (sheet, row, column header and code).
 
     Args:
         findings: the findings to list.
@@ -89,13 +95,20 @@ def findings_sheet(
                 finding.code,
                 safe_text(finding.message),
                 display_value(finding.suggestion),
+                "",
+                accept_key(finding),
             ]
         )
         cell = locate_cell(finding, tables or {})
         if cell is not None:
             links[(len(rows) - 1, 2)] = cell_reference(*cell)
     return OutputSheet(
-        name=FINDINGS_SHEET, rows=rows, widths=list(FINDINGS_WIDTHS), links=links
+        name=FINDINGS_SHEET,
+        rows=rows,
+        widths=list(FINDINGS_WIDTHS),
+        links=links,
+        keep_column=ACCEPT_HEADER,
+        key_column=FINDINGS_KEY_HEADER,
     )
 
 
