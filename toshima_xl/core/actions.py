@@ -1,7 +1,7 @@
 """Plan the three staff actions that change data sheets: import, merge, accept.
 
 Each action validates the workbook afresh, because staff may have typed
-since the last run, and returns an :class:`EditPlan` whose ``summary`` holds
+since the last run, and returns an :class:`EditPlan` whose ``summary`` contains
 the figures and a Japanese ``message`` for the closing summary. After an
 adapter has applied a plan, :func:`refresh_results` renders 検証結果 (and,
 for a merge, 重複候補) for the workbook as it is then, computed from
@@ -45,7 +45,7 @@ def plan_import_action(
         today: the day of the run, for checks of future dates.
 
     Returns:
-        The plan, whose ``summary["message"]`` says what is appended, skipped
+        The plan, whose ``summary["message"]`` lists what is appended, skipped
         and renumbered, and the submission's findings. Rows with findings are
         imported too: the master's next 検証 lists them for staff.
     """
