@@ -116,3 +116,25 @@ def test_input_notes_and_fills_kept(report_path):
             after_note = after.comment.text if after.comment else None
             assert after_note == before_note, after.coordinate
     assert written["圏域"]["C1"].comment is not None
+
+
+def test_booklet_public_rows_only(report_path, libreoffice_values):
+    source = openpyxl.load_workbook(SAMPLES / "toshima_r3.xlsx")["地域資源"]
+    header = [cell.value for cell in source[1]]
+    rows = [
+        dict(zip(header, r, strict=False))
+        for r in source.iter_rows(min_row=2, values_only=True)
+        if r[0]
+    ]
+    public_active = {
+        r["名称"] for r in rows if r["公開区分"] == "公開可" and r["状態"] == "活動中"
+    }
+    contacts = {r["担当者"] for r in rows if r["担当者"]}
+
+    booklet = libreoffice_values(report_path)["冊子"]
+    names = {row[2] for row in booklet[1:]}
+    cells = {cell for row in booklet for cell in row if cell is not None}
+
+    assert names == public_active
+    assert len(booklet) - 1 == len(public_active)
+    assert not cells & contacts

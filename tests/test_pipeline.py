@@ -227,6 +227,7 @@ def test_run_report_all_sheets(dataset):
         "重複候補",
         "集計",
         "報告",
+        "冊子",
     ]
     assert results.summary["fiscal_year"] == 2021
     assert results.summary["fiscal_year_label"] == "令和3年度"

@@ -29,8 +29,9 @@ from toshima_xl.schema import DUPLICATES_SHEET
 log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
-ブックを検証し、元のシートはそのままに「検証結果」「重複候補」「集計」「報告」の
-シートを加えたブックを OUT に書きます。元のブック（PATH）は変更しません。
+ブックを検証し、元のシートはそのままに「検証結果」「重複候補」「集計」「報告」
+「冊子」のシートを加えたブックを OUT に書きます。元のブック（PATH）は変更しません。
+「冊子」には公開可で活動中の地域資源だけを載せ、担当者や携帯電話の番号は載せません。
 「重複候補」シートの「判定」欄に入力済みの判断は、新しいシートに引き継ぎます。"""
 
 EPILOG = (
@@ -64,7 +65,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``report`` subcommand."""
     parser = subparsers.add_parser(
         "report",
-        help="検証・重複候補・集計・報告のシートを加えたブックを書きます。",
+        help="検証・重複候補・集計・報告・冊子のシートを加えたブックを書きます。",
         description=DESCRIPTION,
         epilog=EPILOG,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from toshima_xl.core.booklet import booklet_sheet
 from toshima_xl.core.counts import count_all
 from toshima_xl.core.dataset import Dataset, Finding, Results, Severity
 from toshima_xl.core.duplicates import duplicate_findings, find_duplicates
@@ -91,7 +92,7 @@ def run_report(
     today: date,
     previous_decisions: dict[str, str] | None = None,
 ) -> Results:
-    """Run every stage and render 検証結果, 重複候補, 集計 and 報告 with marks.
+    """Run every stage and render 検証結果, 重複候補, 集計, 報告 and 冊子 with marks.
 
     Args:
         dataset: the workbook as read by an adapter.
@@ -125,6 +126,7 @@ def run_report(
             duplicates_sheet(groups, previous_decisions),
             counts_sheet(count_all(validated)),
             report_sheet(report),
+            booklet_sheet(validated),
         ],
         marks=cell_marks(findings, dataset),
         summary=summary,
