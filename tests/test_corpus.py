@@ -7,6 +7,7 @@ an extra one both fail. The corpus is written by tests/corpus/make_corpus.py.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -73,6 +74,17 @@ def test_case_messages_name_place(corpus, case: Case):
 def test_case_file_names_unique():
     names = [case.file for case in CASES]
     assert len(names) == len(set(names))
+
+
+def test_generator_script_writes_folder(corpus, tmp_path):
+    out = tmp_path / "コーパス 出力"
+    completed = subprocess.run(
+        [sys.executable, str(CORPUS / "make_corpus.py"), str(out)],
+        capture_output=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(corpus)
 
 
 def test_corpus_deterministic(corpus, tmp_path):
