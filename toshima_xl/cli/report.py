@@ -21,6 +21,7 @@ from toshima_xl.cli.common import (
     describe_os_error,
 )
 from toshima_xl.core import pipeline
+from toshima_xl.core.eras import format_fiscal_year
 from toshima_xl.core.merge import read_decisions
 from toshima_xl.core.normalize.dates import parse_fiscal_year
 from toshima_xl.core.tables import build_dataset
@@ -98,6 +99,7 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
     """Read PATH, run every stage, write OUT and print a Japanese summary."""
     source: Path = args.path
     target = choose_target(source, args.output, args.in_place)
+    check_fiscal_year_started(args.fiscal_year, date.today())
     started = time.perf_counter()
 
     # read workbook
@@ -131,6 +133,15 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
     )
     write_summary(context, source, target, results.summary, dropped)
     return ExitCode.FINDINGS if results.error_count else ExitCode.OK
+
+
+def check_fiscal_year_started(fiscal_year: int | None, today: date) -> None:
+    """Raise CliError for a fiscal year that begins after today: a typing slip."""
+    if fiscal_year is not None and date(fiscal_year, 4, 1) > today:
+        raise CliError(
+            f"{format_fiscal_year(fiscal_year)}（--fiscal-year）はまだ始まっていません。"
+            "R3 や 2021 の形で、終わった年度か今の年度を指定してください。"
+        )
 
 
 def choose_target(source: Path, output: Path | None, in_place: bool) -> Path:
