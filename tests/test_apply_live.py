@@ -17,8 +17,9 @@ from toshima_xl.adapters.files.apply import apply_plan as apply_file_plan
 from toshima_xl.adapters.files.reader import read_workbook
 from toshima_xl.adapters.files.writer import write_results
 from toshima_xl.adapters.live import read_book
-from toshima_xl.adapters.live.apply import apply_plan
+from toshima_xl.adapters.live.apply import apply_plan, limit_edits
 from toshima_xl.core.actions import plan_import_action, refresh_results
+from toshima_xl.core.edits import CellEdit, EditPlan
 from toshima_xl.core.merge import history_headers
 from toshima_xl.core.pipeline import run_duplicates
 from toshima_xl.core.tables import build_dataset
@@ -204,3 +205,16 @@ def test_accept_button_applies_marked_cell_only(press, imported_file):
     assert "修正案を反映したセル: 1個" in prompt
     codes = {(row[2], row[5]) for row in applied.values("検証結果")[1:]}
     assert (587, "choice.unknown") not in codes
+
+
+@pytest.mark.parametrize(
+    ("removals", "kept", "left_out"),
+    [({}, 300, 5), ({"地域資源": [9]}, 305, 0)],
+    ids=["accepted-fixes-cut", "merge-never-cut"],
+)
+def test_limit_edits(removals, kept, left_out):
+    edits = [CellEdit("地域資源", row, 2, "サロン", None, "test") for row in range(305)]
+    plan = EditPlan(edits=edits, removals=removals)
+
+    assert limit_edits(plan) == left_out
+    assert len(plan.edits) == kept

@@ -39,7 +39,7 @@ from toshima_xl.adapters.files.writer import (
 from toshima_xl.core.dataset import Results
 from toshima_xl.core.edits import EditPlan
 from toshima_xl.core.merge import history_headers
-from toshima_xl.schema import FINDINGS_SHEET, MERGE_HISTORY_SHEET
+from toshima_xl.schema import MERGE_HISTORY_SHEET
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +63,6 @@ def apply_plan(
         in_place: overwrite ``source``, keeping the previous file as a backup.
         results: output sheets and marks for the workbook after the plan
             (see ``core.actions.refresh_results``), written in the same save.
-            When the plan removes rows, the previous 検証結果 is dropped
-            first: its row numbers, and the 反映 marks tied to them, are stale.
 
     Returns:
         Japanese descriptions of the parts of ``source`` missing from the new
@@ -89,8 +87,6 @@ def apply_plan(
     workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
     apply_to_workbook(workbook, plan)
     if results is not None:
-        if plan.removals and FINDINGS_SHEET in workbook.sheetnames:
-            workbook.remove(workbook[FINDINGS_SHEET])
         fill_workbook(workbook, results)
     if in_place:
         backup = back_up(source)

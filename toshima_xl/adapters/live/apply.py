@@ -2,7 +2,8 @@
 
 Appended rows go in one ``.value`` block per sheet, at the row the plan
 names (just below the table's last filled row as read). Cell edits take one
-call each, up to :data:`MAX_EDITS`. Rows for 統合履歴 go below its used
+call each; :func:`limit_edits` cuts a plan of accepted fixes to
+:data:`MAX_EDITS` before it is applied. Rows for 統合履歴 go below its used
 range in one block: the sheet is append-only and never cleared. Removals
 come last, after the history is written, one ``delete`` per run of adjacent
 rows, bottom-up so that the row numbers still to delete stay valid.
@@ -32,8 +33,8 @@ from toshima_xl.schema import FINDINGS_SHEET, MERGE_HISTORY_SHEET
 
 logger = logging.getLogger(__name__)
 
-# Each edit costs one call on Excel. Past this many in one run, the rest
-# waits for the next press of the button; the summary says so.
+# Each edit costs one call on Excel. Past this many accepted fixes in one
+# run, the rest waits for the next press of the button.
 MAX_EDITS = 300
 HISTORY_WIDTH = 14
 
@@ -44,7 +45,6 @@ class ApplyReport:
 
     appended: dict[str, int] = field(default_factory=dict)
     edits: int = 0
-    edits_over_limit: int = 0
     history: int = 0
     removed: dict[str, int] = field(default_factory=dict)
 
@@ -57,8 +57,7 @@ def apply_plan(book: Any, plan: EditPlan) -> ApplyReport:
         plan: the changes to make.
 
     Returns:
-        What was changed, including the edits left for the next run when
-        there are more than :data:`MAX_EDITS`.
+        What was changed.
     """
     report = ApplyReport()
     for sheet_name, rows in plan.appends.items():
@@ -68,11 +67,10 @@ def apply_plan(book: Any, plan: EditPlan) -> ApplyReport:
         sheet.range((row, column)).value = block
         report.appended[sheet_name] = len(rows)
 
-    for edit in plan.edits[:MAX_EDITS]:
+    for edit in plan.edits:
         sheet = require_sheet(book, edit.sheet)
         sheet.range((edit.row, edit.column)).value = cell_value(edit.value)
-    report.edits = min(len(plan.edits), MAX_EDITS)
-    report.edits_over_limit = max(len(plan.edits) - MAX_EDITS, 0)
+    report.edits = len(plan.edits)
 
     if plan.history:
         append_history(book, plan.history)
@@ -90,8 +88,12 @@ def limit_edits(plan: EditPlan) -> int:
     """Cut ``plan`` to :data:`MAX_EDITS` edits; return how many were left out.
 
     Call it before computing the results for the workbook after the plan, so
-    that the left-out edits keep their findings (and 反映 marks) for the next run.
+    that the left-out edits keep their findings (and 反映 marks) for the next
+    run. A merge plan is never cut: its merged-away rows leave the sheet in
+    the same run, so every fill of the kept rows must be written then.
     """
+    if plan.removals:
+        return 0
     left_out = max(len(plan.edits) - MAX_EDITS, 0)
     del plan.edits[MAX_EDITS:]
     return left_out
