@@ -55,11 +55,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, context: Context) -> int:
     """Build the add-in and write it to the -o path, replacing an older build."""
-    from toshima_xl.addin.build import build_addin
+    from toshima_xl.addin.build import MACROS, build_addin
 
     path: Path = args.output
     if path.suffix.lower() != ".xlam":
         raise CliError(f"「{path}」は .xlam で終わる名前にしてください。")
+    if not MACROS.is_dir():
+        # The sources live in the repository, not in an installed wheel.
+        raise CliError(
+            f"アドインの元ファイルのフォルダ「{MACROS}」がありません。"
+            "リポジトリを clone し、そこで pip install -e . をしてから実行してください。"
+        )
     try:
         build_addin(path)
     except OSError as error:
