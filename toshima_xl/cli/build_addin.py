@@ -64,7 +64,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
         # The sources live in the repository, not in an installed wheel.
         raise CliError(
             f"アドインの元ファイルのフォルダ「{MACROS}」がありません。"
-            "リポジトリを clone し、そこで pip install -e . をしてから実行してください。"
+            "リポジトリを clone し、そこで pip install -e . をしてから"
+            "実行してください。"
         )
     try:
         build_addin(path)
