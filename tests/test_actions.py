@@ -16,7 +16,7 @@ from toshima_xl.core.actions import (
     plan_merge_action,
     refresh_results,
 )
-from toshima_xl.core.dataset import RawSheet
+from toshima_xl.core.dataset import RawSheet, RawWorkbook
 from toshima_xl.core.duplicates import find_duplicates
 from toshima_xl.core.edits import CellEdit, EditPlan
 from toshima_xl.core.merge import history_headers
@@ -57,8 +57,11 @@ def test_import_appends_submission_below_master(master, submission):
     ]
     ids = [row[0] for row in plan.appends["地域資源"]]
     master_ids = {row.values["resource_id"] for row in master.tables["地域資源"].rows}
-    assert len(set(ids)) == 20 and not set(ids) & master_ids
-    assert plan.edits == [] and plan.removals == {} and plan.history == []
+    assert len(set(ids)) == 20
+    assert not set(ids) & master_ids
+    assert plan.edits == []
+    assert plan.removals == {}
+    assert plan.history == []
     assert plan.summary["errors"] == 8
     assert sum(f.severity == "error" for f in findings) == 8
     assert plan.summary["message"].splitlines()[0] == (
@@ -207,9 +210,8 @@ def test_accept_without_marks_says_what_to_do(imported):
 def test_apply_to_dataset_renumbers_rows(removals, expected_rows):
     header = RESOURCES.headers
     rows = [[f"R000{i}", f"サロン{i}"] + [None] * (len(header) - 2) for i in (1, 2, 3)]
-    dataset = build_dataset(
-        read_raw({"地域資源": RawSheet("地域資源", [header, *rows])})
-    )
+    sheet = RawSheet("地域資源", [header, *rows])
+    dataset = build_dataset(RawWorkbook("台帳.xlsx", {"地域資源": sheet}))
     plan = EditPlan(
         edits=[CellEdit("地域資源", 4, 2, "サロン三", "サロン3", "test")],
         removals=removals,
@@ -222,9 +224,3 @@ def test_apply_to_dataset_renumbers_rows(removals, expected_rows):
     if 4 not in removals.get("地域資源", []):
         assert table.rows[-1].values["name"] == "サロン三"
     assert dataset.tables["地域資源"].rows[-1].values["name"] == "サロン3"
-
-
-def read_raw(sheets):
-    from toshima_xl.core.dataset import RawWorkbook
-
-    return RawWorkbook("台帳.xlsx", sheets)

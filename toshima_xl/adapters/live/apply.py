@@ -41,7 +41,7 @@ HISTORY_WIDTH = 14
 
 @dataclass
 class ApplyReport:
-    """What :func:`apply_plan` changed."""
+    """Counts of the rows and cells that :func:`apply_plan` changed."""
 
     appended: dict[str, int] = field(default_factory=dict)
     edits: int = 0
@@ -64,6 +64,9 @@ def apply_plan(book: Any, plan: EditPlan) -> ApplyReport:
         sheet = require_sheet(book, sheet_name)
         row, column = plan.append_at.get(sheet_name) or (last_used_row(sheet) + 1, 1)
         block = [[cell_value(value) for value in line] for line in pad_rows(rows)]
+        # NOTE: Excel is expected to grow a table (ListObject) over rows
+        # written right below it, as it does for typed rows; this was not
+        # checked in Excel, only the values on the remote engine.
         sheet.range((row, column)).value = block
         report.appended[sheet_name] = len(rows)
 
