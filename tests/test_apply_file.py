@@ -20,7 +20,7 @@ from toshima_xl.core.actions import (
 )
 from toshima_xl.core.edits import EditPlan
 from toshima_xl.core.merge import history_headers, read_decisions
-from toshima_xl.core.pipeline import run_duplicates
+from toshima_xl.core.pipeline import run_duplicates, run_validation
 from toshima_xl.core.tables import build_dataset
 
 TODAY = date(2022, 3, 31)
@@ -175,3 +175,24 @@ def test_locked_target_not_written(imported):
 
     assert error.value.code == "file.locked"
     assert imported.read_bytes() == before
+
+
+def test_accept_mark_survives_new_check(imported):
+    workbook = openpyxl.load_workbook(imported)
+    ws = workbook["検証結果"]
+    header = [cell.value for cell in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if (row[2].value, row[5].value) == (587, "choice.unknown"):
+            row[header.index("反映")].value = "○"
+    workbook.save(imported)
+    _, dataset = read(imported)
+
+    write_results(imported, imported, run_validation(dataset, TODAY), in_place=True)
+
+    ws = openpyxl.load_workbook(imported)["検証結果"]
+    marked = [
+        row[header.index("キー")].value
+        for row in ws.iter_rows(min_row=2)
+        if row[header.index("反映")].value == "○"
+    ]
+    assert marked == ["地域資源|587|公開区分|choice.unknown"]

@@ -18,7 +18,11 @@ from toshima_xl.adapters.files.reader import read_workbook
 from toshima_xl.adapters.files.writer import write_results
 from toshima_xl.adapters.live import read_book
 from toshima_xl.adapters.live.apply import apply_plan, limit_edits
-from toshima_xl.core.actions import plan_import_action, refresh_results
+from toshima_xl.core.actions import (
+    plan_import_action,
+    plan_merge_action,
+    refresh_results,
+)
 from toshima_xl.core.edits import CellEdit, EditPlan
 from toshima_xl.core.merge import history_headers
 from toshima_xl.core.pipeline import run_duplicates
@@ -218,3 +222,37 @@ def test_limit_edits(removals, kept, left_out):
 
     assert limit_edits(plan) == left_out
     assert len(plan.edits) == kept
+
+
+def test_accept_button_without_findings_sheet(press):
+    applied, actions = press(
+        excel.accept_suggestions, build_payload(SAMPLES / "toshima_r3.xlsx")
+    )
+
+    assert [a["func"] for a in actions] == ["alert"]
+    assert applied.alerts[0]["mode"] == "info"
+    assert applied.alerts[0]["prompt"].splitlines() == [
+        "「修正案を反映」で変えるところはありませんでした。",
+        "修正案を反映したセル: 0個",
+        "「検証結果」シートの「反映」欄に ○ を入力してから実行してください。",
+    ]
+
+
+def test_merge_button_matches_file_adapter(press, imported_file, tmp_path):
+    marks = {("D002", 593): "残す", ("D002", 594): "統合"}
+    judge(imported_file, marks)
+    by_file = tmp_path / "統合後.xlsx"
+    raw = read_workbook(imported_file)
+    dataset = build_dataset(raw)
+    plan = plan_merge_action(dataset, raw.sheets["重複候補"], TODAY)
+    apply_file_plan(imported_file, by_file, plan)
+
+    applied, _ = press(excel.merge_duplicates, build_payload(imported_file))
+
+    on_file = openpyxl.load_workbook(by_file)
+    # 統合日 differs: the button writes the real date, the file plan TODAY.
+    for name, columns in (("地域資源", (0, 1)), ("統合履歴", (1, 3, 5, 6))):
+        rows = [[c.value for c in row] for row in on_file[name].iter_rows()]
+        live = applied.values(name)
+        for index in columns:
+            assert column(live, index) == column(rows, index), (name, index)
