@@ -107,7 +107,12 @@ def test_plan_edits_only_marked_cells():
     assert (edit.sheet, edit.row, edit.column) == ("地域資源", 2, 2 + visibility)
     assert edit.value == "公開可"
     assert edit.previous == "公開"
-    assert plan.summary == {"applied": 1, "stale": 0, "conflicts": 0}
+    assert plan.summary == {
+        "applied": 1,
+        "stale": 0,
+        "conflicts": 0,
+        "without_suggestion": 0,
+    }
 
 
 def test_plan_accepts_whole_code():
@@ -144,6 +149,7 @@ def test_finding_without_suggestion_skipped():
 
     assert plan.edits == []
     assert plan.summary["applied"] == 0
+    assert plan.summary["without_suggestion"] == 1
 
 
 def test_two_suggestions_one_cell_conflict():

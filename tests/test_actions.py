@@ -224,3 +224,16 @@ def test_apply_to_dataset_renumbers_rows(removals, expected_rows):
     if 4 not in removals.get("地域資源", []):
         assert table.rows[-1].values["name"] == "サロン三"
     assert dataset.tables["地域資源"].rows[-1].values["name"] == "サロン3"
+
+
+def test_accept_mark_without_suggestion_reported(imported):
+    sheet = findings_with_marks(imported, {("地域資源", 586, "cell.required")})
+
+    plan = plan_accept_action(imported, sheet, TODAY)
+
+    assert plan.is_empty
+    assert plan.summary["without_suggestion"] == 1
+    assert plan.summary["message"].splitlines() == [
+        "修正案を反映したセル: 0個",
+        "修正案がないため反映できなかった印: 1件（セルを直接直してください）",
+    ]

@@ -101,12 +101,14 @@ def plan_accept(
             ``id.blank`` to fill every blank ID.
 
     Returns:
-        The plan; ``summary`` counts applied, stale and conflicting marks.
+        The plan; ``summary`` counts applied, stale and conflicting marks,
+        and marks on findings that have no suggestion to apply.
     """
     plan = EditPlan()
     edited: set[tuple[str, int, int]] = set()
     matched: set[FindingKey] = set()
     conflicts = 0
+    without_suggestion = 0
 
     for finding in findings:
         key = finding_key(finding)
@@ -115,6 +117,7 @@ def plan_accept(
         matched.add(key)
         edit = edit_for(dataset, finding)
         if edit is None:
+            without_suggestion += key in keys
             continue
         cell = (edit.sheet, edit.row, edit.column)
         if cell in edited:
@@ -127,6 +130,7 @@ def plan_accept(
         "applied": len(plan.edits),
         "stale": len(keys - matched),
         "conflicts": conflicts,
+        "without_suggestion": without_suggestion,
     }
     return plan
 

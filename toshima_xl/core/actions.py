@@ -260,12 +260,18 @@ def accept_message(summary: dict[str, Any]) -> str:
             f"データが変わったため反映しなかった印: {summary['stale']}件"
             "（「検証結果」を作り直したので、もう一度確認してください）"
         )
+    if summary.get("without_suggestion"):
+        lines.append(
+            "修正案がないため反映できなかった印: "
+            f"{summary['without_suggestion']}件（セルを直接直してください）"
+        )
     if summary.get("conflicts"):
         lines.append(
             "同じセルに修正案が重なったため反映しなかった件数: "
             f"{summary['conflicts']}件"
         )
-    if not summary["applied"] and not summary.get("stale"):
+    marks = ("applied", "stale", "conflicts", "without_suggestion")
+    if not any(summary.get(name) for name in marks):
         lines.append(
             "「検証結果」シートの「反映」欄に ○ を入力してから実行してください。"
         )
