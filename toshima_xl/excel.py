@@ -95,24 +95,24 @@ def import_submission() -> None:
     the import. The submission file is never changed.
     """
 
-    def plan(dataset: Any, raw: Any, today: date, book: Any) -> Any:
+    def plan_change(dataset: Any, raw: Any, today: date, book: Any) -> Any:
         from toshima_xl.core.actions import plan_import_action
 
         submission = read_submission(submission_path(raw, book))
         return plan_import_action(dataset, submission, today)[0], None
 
-    run_command("取込", plan, steps=run_action_steps)
+    run_command("取込", plan_change, steps=run_action_steps)
 
 
 def merge_duplicates() -> None:
     """Merge the rows judged 統合 in 重複候補 into the row judged 残す.
 
-    Reads 重複候補's 判定 column. Writes 統合履歴 (append-only) first, then
-    fills blank cells of the kept rows, deletes the merged-away rows, and
-    rewrites 検証結果, 重複候補 and the cell marks.
+    Reads 重複候補's 判定 column. Fills blank cells of the kept rows, adds
+    the merged-away rows to 統合履歴 (append-only), and only then deletes
+    them; rewrites 検証結果, 重複候補 and the cell marks afterwards.
     """
 
-    def plan(dataset: Any, raw: Any, today: date, book: Any) -> Any:
+    def plan_change(dataset: Any, raw: Any, today: date, book: Any) -> Any:
         from toshima_xl.core.actions import plan_merge_action
         from toshima_xl.schema import DUPLICATES_SHEET
 
@@ -120,7 +120,7 @@ def merge_duplicates() -> None:
         plan = plan_merge_action(dataset, duplicates, today)
         return plan, previous_decisions(raw)
 
-    run_command("重複を統合", plan, steps=run_action_steps)
+    run_command("重複を統合", plan_change, steps=run_action_steps)
 
 
 def accept_suggestions() -> None:
@@ -130,14 +130,14 @@ def accept_suggestions() -> None:
     applied. Rewrites 検証結果 and the cell marks afterwards.
     """
 
-    def plan(dataset: Any, raw: Any, today: date, book: Any) -> Any:
+    def plan_change(dataset: Any, raw: Any, today: date, book: Any) -> Any:
         from toshima_xl.core.actions import plan_accept_action
         from toshima_xl.schema import FINDINGS_SHEET
 
         findings = raw_sheet(raw, FINDINGS_SHEET)
         return plan_accept_action(dataset, findings, today), None
 
-    run_command("修正案を反映", plan, steps=run_action_steps)
+    run_command("修正案を反映", plan_change, steps=run_action_steps)
 
 
 def previous_decisions(raw: Any) -> dict[str, str]:
@@ -251,6 +251,7 @@ def run_action_steps(label: str, plan_action: Any, book: Any, status: Any) -> st
     lines.append(f"反映後のブック: {results.summary['message']}")
     sheets = "、".join(f"「{name}」{rows}行" for name, rows in written.rows.items())
     lines.append(f"書き込んだシート: {sheets}")
+    lines.extend(mark_lines(written.marks))
     return "\n".join(lines)
 
 
