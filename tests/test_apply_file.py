@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.table import Table
 from conftest import SAMPLES
 
 from toshima_xl.adapters.files.apply import apply_plan
@@ -196,3 +197,29 @@ def test_accept_mark_survives_new_check(imported):
         if row[header.index("反映")].value == "○"
     ]
     assert marked == ["地域資源|587|公開区分|choice.unknown"]
+
+
+@pytest.mark.parametrize(
+    ("plan", "expected"),
+    [
+        (EditPlan(removals={"地域資源": [3]}), "A1:B200"),
+        (EditPlan(appends={"地域資源": [["R0004", "体操"]]}), "A1:B201"),
+        (EditPlan(removals={"地域資源": [2, 3]}), "A1:B199"),
+    ],
+    ids=["removal-shrinks", "append-inside-keeps", "two-removals-shrink"],
+)
+def test_template_sized_table(tmp_path, plan, expected):
+    path = tmp_path / "ひな形.xlsx"
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = "地域資源"
+    for row in (["資源ID", "名称"], ["R0001", "サロン"], ["R0002", "体操"]):
+        ws.append(row)
+    ws.add_table(Table(displayName="T_地域資源", ref="A1:B201"))
+    workbook.save(path)
+    plan.append_at = {"地域資源": (4, 1)} if plan.appends else {}
+
+    apply_plan(path, tmp_path / "出力.xlsx", plan)
+
+    ws = openpyxl.load_workbook(tmp_path / "出力.xlsx")["地域資源"]
+    assert ws.tables["T_地域資源"].ref == expected
