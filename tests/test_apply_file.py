@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from openpyxl.worksheet.table import Table
 from conftest import SAMPLES
+from openpyxl.worksheet.table import Table
 
 from toshima_xl.adapters.files.apply import apply_plan
 from toshima_xl.adapters.files.errors import WorkbookWriteError
