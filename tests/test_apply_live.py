@@ -93,7 +93,8 @@ def test_import_button_reads_source_cell(press, tmp_path, imported_file):
     shutil.copy(SUBMISSION, source)
     data = build_payload(SAMPLES / "toshima_r3.xlsx")
     help_sheet = next(s for s in data["sheets"] if s["name"] == "使い方")
-    help_sheet["values"].append(["取込元", str(source)])
+    label_row = next(row for row in help_sheet["values"] if row[0] == "取込元")
+    label_row[1] = str(source)
     help_sheet.pop("used_range_address")  # the engine takes it from the values
 
     applied, actions = press(excel.import_submission, data)

@@ -177,3 +177,15 @@ def test_template_lists_eight_areas(tmp_path):
     assert names == [*AREA_NAMES, None]
     assert sheet["B2"].value == "菊かおる園高齢者総合相談センター"
     assert sheet["C2"].value is None
+
+
+def test_help_sheet_has_import_source_cell(tmp_path):
+    path = tmp_path / "テンプレート.xlsx"
+    build_template(path)
+    sheet = openpyxl.load_workbook(path)["使い方"]
+
+    rows = [row for row in sheet.iter_rows() if row[0].value == "取込元"]
+    assert len(rows) == 1
+    assert rows[0][1].value is None
+    buttons = {row[0].value for row in sheet.iter_rows()}
+    assert {"取込", "検証", "重複チェック", "重複を統合", "修正案を反映", "集計", "報告書作成"} <= buttons

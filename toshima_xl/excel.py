@@ -25,8 +25,6 @@ logger = logging.getLogger(__name__)
 # ribbon calls; the workbook to work on is then the active one.
 ADDIN_SUFFIXES = (".xlam", ".xla")
 
-# The 使い方 sheet may hold the submission's path right of a cell 「取込元」.
-IMPORT_SOURCE_LABEL = "取込元"
 NO_SUBMISSION_MESSAGE = (
     "取り込む提出ブックが指定されていません。"
     "「使い方」シートの「取込元」と書いたセルの右のセルに、"
@@ -285,13 +283,14 @@ def submission_path(raw: Any, book: Any) -> Path:
 def typed_import_source(sheet: Any) -> str | None:
     """Return the text to the right of the cell 「取込元」, or None."""
     from toshima_xl.core.tables import is_blank
-    from toshima_xl.schema import normalize_header
+    from toshima_xl.schema import IMPORT_SOURCE_LABEL, normalize_header
 
     for row in sheet.values if sheet is not None else []:
         for position, value in enumerate(row[:-1]):
-            if normalize_header(value) == IMPORT_SOURCE_LABEL:
-                following = row[position + 1]
-                return None if is_blank(following) else str(following).strip()
+            following = row[position + 1]
+            is_label = normalize_header(value) == IMPORT_SOURCE_LABEL
+            if is_label and not is_blank(following):
+                return str(following).strip()
     return None
 
 

@@ -81,7 +81,8 @@ RESOURCES = SheetSpec(
     id_prefix="R",
     columns=(
         Column("resource_id", "資源ID", Kind.ID, True, width=10,
-               help="R0001 の形で一意に付けます。空欄なら「検証」で採番できます。"),
+               help="R0001 の形で一意に付けます。空欄なら「検証」が番号の案を出し、"
+               "「修正案を反映」で入ります。"),
         Column("name", "名称", Kind.TEXT, True, width=30, max_length=100,
                help="団体・活動の名称です。"),
         Column("name_kana", "名称カナ", Kind.KANA, width=30,
@@ -101,8 +102,8 @@ RESOURCES = SheetSpec(
                help="市外局番から入力します（例: 03-3981-1111）。"),
         Column("contact_person", "担当者", width=14, personal=True,
                help="個人情報です。冊子や公開資料には出ません。"),
-        Column("visibility", "公開区分", Kind.CHOICE, True, choices="公開区分", width=10,
-               help="区民に公開してよい情報は「公開可」です。"),
+        Column("visibility", "公開区分", Kind.CHOICE, True, choices="公開区分",
+               width=10, help="区民に公開してよい情報は「公開可」です。"),
         Column("status", "状態", Kind.CHOICE, True, choices="状態", width=10),
         Column("registered_on", "登録日", Kind.DATE, True, width=14,
                help="日付を入力します（例: 2021/7/9）。"),
@@ -238,6 +239,9 @@ OUTPUT_SHEETS: tuple[str, ...] = (
     BOOKLET_SHEET,
     MERGE_HISTORY_SHEET,
 )
+
+# The 使い方 cell labelled so; the 取込 button reads the path typed right of it.
+IMPORT_SOURCE_LABEL = "取込元"
 
 # The only column of 重複候補 that staff fill.
 DECISION_HEADER = "判定"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from toshima_xl.schema import (
     DATA_SHEETS,
     DEFAULT_LISTS,
     HELP_SHEET,
+    IMPORT_SOURCE_LABEL,
     LIST_SHEET,
     OUTPUT_SHEETS,
     SCHEMA_VERSION,
@@ -20,6 +21,7 @@ from toshima_xl.template.validation import LIST_LAST_ROW
 TITLE_FONT = Font(bold=True, size=14)
 HEADING_FONT = Font(bold=True, size=12)
 NAME_FONT = Font(bold=True)
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
 def add_help_sheet(workbook: Workbook) -> Worksheet:
@@ -35,6 +37,8 @@ def add_help_sheet(workbook: Workbook) -> Worksheet:
             text_cell = sheet.cell(row, 2, text)
             text_cell.alignment = Alignment(wrap_text=True, vertical="top")
         name_cell.alignment = Alignment(vertical="top")
+        if name == IMPORT_SOURCE_LABEL:
+            sheet.cell(row, 2).fill = INPUT_FILL
     return sheet
 
 
@@ -62,6 +66,11 @@ def help_lines() -> list[tuple[str, str, Font]]:
         ("ボタン", "リボンの「としま」タブにあります。", HEADING_FONT),
     ]
     lines += [(button, text, NAME_FONT) for button, text in help_text.BUTTONS]
+    # The 取込 button reads the path typed to the right of this label.
+    lines += [
+        (IMPORT_SOURCE_LABEL, "", NAME_FONT),
+        ("", help_text.IMPORT_SOURCE_HELP, NAME_FONT),
+    ]
 
     lines += [
         ("", "", NAME_FONT),
