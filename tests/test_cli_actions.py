@@ -99,7 +99,7 @@ def test_clean_import_exits_zero(work_dir):
 def test_merge_without_decisions_writes_nothing(work_dir):
     completed = run_cli("merge", "台帳.xlsx", "-o", "統合後.xlsx", cwd=work_dir)
 
-    assert completed.returncode == 1
+    assert completed.returncode == 0
     assert "何も書き込みませんでした" in completed.stdout
     assert "「判定」欄に「残す」と「統合」を入力してから" in completed.stdout
     assert not (work_dir / "統合後.xlsx").exists()

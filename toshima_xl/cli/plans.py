@@ -33,9 +33,9 @@ log = logging.getLogger(__name__)
 ACTION_EXIT_CODES_HELP = """\
 終了コード:
   0  変更を書き込みました。書き込んだブックにエラーはありません。
+     または、変えるところがなく、何も書き込みませんでした（OUT は作りません）。
   1  変更を書き込みましたが、ブックにエラーがあります
      （「検証結果」シートを見てください）。
-     または、変えるところがなく、何も書き込みませんでした（OUT は作りません）。
   2  読めない・書けないファイルがあったか、引数が正しくありません。
      このときも何も書き込みません。"""
 
@@ -92,7 +92,8 @@ def write_plan(
             f"「{source}」に変えるところはありません。何も書き込みませんでした。\n"
         )
         out.write(plan.summary["message"] + "\n")
-        return ExitCode.FINDINGS
+        # Nothing was wrong, only nothing to do; 1 stays reserved for errors.
+        return ExitCode.OK
 
     results = refresh_results(dataset, plan, date.today(), decisions)
     try:
