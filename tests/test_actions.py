@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -237,3 +238,17 @@ def test_accept_mark_without_suggestion_reported(imported):
         "修正案を反映したセル: 0個",
         "修正案がないため反映できなかった印: 1件（セルを直接直してください）",
     ]
+
+
+def test_refresh_names_stale_report_sheets(master):
+    dataset = master
+    plan = EditPlan(edits=[CellEdit("地域資源", 2, 2, "新しい名称", None, "test")])
+    with_report = replace(dataset, sheet_names=[*dataset.sheet_names, "集計", "報告"])
+
+    plain = refresh_results(dataset, plan, TODAY).summary["message"]
+    stale = refresh_results(with_report, plan, TODAY).summary["message"]
+
+    assert "作り直して" not in plain
+    assert stale.endswith(
+        "「集計」「報告」シートは変更前のままです。「報告書作成」で作り直してください。"
+    )

@@ -31,7 +31,12 @@ from toshima_xl.core.importing import plan_import
 from toshima_xl.core.merge import plan_merge, read_decisions
 from toshima_xl.core.pipeline import run_duplicates, run_validation
 from toshima_xl.core.validate import validate_dataset
-from toshima_xl.schema import FINDINGS_SHEET
+from toshima_xl.schema import (
+    BOOKLET_SHEET,
+    COUNTS_SHEET,
+    FINDINGS_SHEET,
+    REPORT_SHEET,
+)
 
 
 def plan_import_action(
@@ -125,6 +130,10 @@ def plan_accept_action(
     return plan
 
 
+# Sheets rendered only by a full report, which an action leaves as they were.
+REPORT_SHEETS = (COUNTS_SHEET, REPORT_SHEET, BOOKLET_SHEET)
+
+
 def refresh_results(
     dataset: Dataset,
     plan: EditPlan,
@@ -147,6 +156,12 @@ def refresh_results(
     if decisions is not None:
         duplicates = run_duplicates(after, today, decisions)
         results.sheets += duplicates.sheets
+    stale = [name for name in REPORT_SHEETS if name in dataset.sheet_names]
+    if stale:
+        names = "「" + "」「".join(stale) + "」"
+        results.summary["message"] += (
+            f"{names}シートは変更前のままです。「報告書作成」で作り直してください。"
+        )
     return results
 
 
