@@ -206,9 +206,8 @@ def normalise(value):
 
 
 def test_report_matches_file_adapter(press, tmp_path):
-    from toshima_xl.adapters.files.writer import write_results
-
     from toshima_xl.adapters.files.reader import read_workbook
+    from toshima_xl.adapters.files.writer import write_results
     from toshima_xl.core import pipeline
     from toshima_xl.core.merge import read_decisions
     from toshima_xl.core.tables import build_dataset

@@ -188,4 +188,12 @@ def test_help_sheet_has_import_source_cell(tmp_path):
     assert len(rows) == 1
     assert rows[0][1].value is None
     buttons = {row[0].value for row in sheet.iter_rows()}
-    assert {"取込", "検証", "重複チェック", "重複を統合", "修正案を反映", "集計", "報告書作成"} <= buttons
+    assert {
+        "取込",
+        "検証",
+        "重複チェック",
+        "重複を統合",
+        "修正案を反映",
+        "集計",
+        "報告書作成",
+    } <= buttons

@@ -58,7 +58,9 @@ class Bench(SheetRow):
     address: str | None = Field(None, alias="住所")
     area: str | None = Field(None, alias="圏域")
     kind: str | None = Field(None, alias="区分")
-    fiscal_year: int | None = Field(None, alias="設置年度", description="Gregorian year the fiscal year starts in")
+    fiscal_year: int | None = Field(
+        None, alias="設置年度", description="Gregorian year the fiscal year starts in"
+    )
     installed_on: date | None = Field(None, alias="設置日")
     partner: str | None = Field(None, alias="協力者")
     sticker: str | None = Field(None, alias="ステッカー")
