@@ -227,3 +227,16 @@ def test_time_limit(resources_path):
         read_workbook(resources_path, ReadLimits(seconds=0.001))
     assert caught.value.code == "file.timeout"
     assert "地域資源 台帳 令和3年度.xlsx" in caught.value.message_ja
+
+
+def test_japanese_date_format_out_of_range_stays_number(tmp_path):
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = "会議"
+    ws["A1"] = "開催日"
+    ws["A2"] = 99999999
+    ws["A2"]._style.numFmtId = 27
+    sheet = read_workbook(save(workbook, tmp_path / "範囲外.xlsx"), IN_PROCESS).sheets[
+        "会議"
+    ]
+    assert sheet.values[1] == [99999999]

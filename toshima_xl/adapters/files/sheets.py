@@ -80,7 +80,12 @@ def cell_value(cell: Any, epoch: dt.datetime) -> Any:
     # array; its public number_format is "General" for these ids.
     format_id = cell._style.numFmtId
     if format_id in JAPANESE_DATE_FORMAT_IDS or format_id in JAPANESE_TIME_FORMAT_IDS:
-        return from_excel(value, epoch)
+        try:
+            return from_excel(value, epoch)
+        except (OverflowError, ValueError):
+            # Out of the date range: keep the number, so that validation
+            # reports this one cell instead of the whole file failing.
+            return value
     return value
 
 
