@@ -235,6 +235,7 @@ def test_japanese_date_format_out_of_range_stays_number(tmp_path):
     ws.title = "会議"
     ws["A1"] = "開催日"
     ws["A2"] = 99999999
+    ws["A2"].number_format = "General"
     ws["A2"]._style.numFmtId = 27
     sheet = read_workbook(save(workbook, tmp_path / "範囲外.xlsx"), IN_PROCESS).sheets[
         "会議"
