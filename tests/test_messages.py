@@ -33,6 +33,7 @@ SAMPLES = {
     "reason": "名称と住所が同じ",
     "group": 1,
     "year": 1905,
+    "used": "地域資源",
 }
 # Filled by make_finding itself from its own arguments.
 BUILT_IN = {"value", "suggestion", "sheet"}

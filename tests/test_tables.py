@@ -75,3 +75,18 @@ def test_apostrophes_carried_by_field():
     rows = dataset_of(sheet).tables["会議"].rows
     assert rows[0].apostrophes == {"participants"}
     assert rows[0].formulas == {}
+
+
+def test_sheet_names_folding_alike_flagged():
+    headers = ["資源ID", "名称"]
+    real = RawSheet("地域資源", [headers, ["R0001", "本物"]])
+    shadow = RawSheet("地域資源 ", [headers, ["R0002", "古い写し"]])
+    dataset = build_dataset(
+        RawWorkbook("x.xlsx", {"地域資源 ": shadow, "地域資源": real})
+    )
+
+    table = dataset.tables["地域資源"]
+    assert table.sheet_name == "地域資源"
+    assert [row.values["name"] for row in table.rows] == ["本物"]
+    ambiguous = [f for f in dataset.findings if f.code == "sheet.ambiguous"]
+    assert [(f.sheet, f.severity) for f in ambiguous] == [("地域資源 ", "error")]

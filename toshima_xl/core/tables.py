@@ -32,15 +32,16 @@ def is_blank(value: Any) -> bool:
 
 def build_dataset(raw: RawWorkbook) -> Dataset:
     """Build the dataset from every data sheet and the リスト sheet of ``raw``."""
-    by_folded = {normalize_header(name): sheet for name, sheet in raw.sheets.items()}
+    findings: list = []
     dataset = Dataset(
         source=raw.source,
         tables={},
-        lists=read_lists(by_folded.get(normalize_header(LIST_SHEET))),
+        lists=read_lists(pick_sheet(raw, LIST_SHEET, findings)),
         sheet_names=list(raw.sheets),
+        findings=findings,
     )
     for spec in DATA_SHEETS:
-        sheet = by_folded.get(normalize_header(spec.name))
+        sheet = pick_sheet(raw, spec.name, findings)
         if sheet is None:
             dataset.findings.append(make_finding("sheet.missing", spec.name))
             continue
@@ -48,6 +49,30 @@ def build_dataset(raw: RawWorkbook) -> Dataset:
         if table is not None:
             dataset.tables[spec.name] = table
     return dataset
+
+
+def pick_sheet(raw: RawWorkbook, name: str, findings: list) -> RawSheet | None:
+    """Return the sheet whose name matches ``name`` tolerantly, or None.
+
+    When several sheets fold to the same name (「地域資源」 and 「地域資源 」),
+    the one spelled exactly wins, else the first, and each other one gets a
+    ``sheet.ambiguous`` error, because its rows would otherwise go unchecked.
+    """
+    key = normalize_header(name)
+    matches = [
+        sheet for typed, sheet in raw.sheets.items() if normalize_header(typed) == key
+    ]
+    if not matches:
+        return None
+    chosen = next((sheet for sheet in matches if sheet.name == name), matches[0])
+    for other in matches:
+        if other is not chosen:
+            findings.append(
+                make_finding(
+                    "sheet.ambiguous", other.name, value=other.name, used=chosen.name
+                )
+            )
+    return chosen
 
 
 def read_lists(sheet: RawSheet | None) -> dict[str, list[str]]:
