@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
@@ -254,3 +255,30 @@ def test_data_sheet_name_rejected(source, tmp_path):
     with pytest.raises(ValueError, match="地域資源"):
         write_results(source, tmp_path / "結果.xlsx", results)
     assert data_values(source)[1][0] == "R0001"
+
+
+def test_mark_inside_merged_range_skipped(source, tmp_path):
+    workbook = openpyxl.load_workbook(source)
+    workbook["地域資源"].merge_cells("B2:C2")
+    workbook.save(source)
+    target = tmp_path / "結合.xlsx"
+
+    write_results(source, target, first_results())
+
+    ws = openpyxl.load_workbook(target)["地域資源"]
+    assert ws["B4"].comment.author == MARK_AUTHOR
+    assert "B2:C2" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_chart_sheet_ignored_by_marks(source, tmp_path):
+    workbook = openpyxl.load_workbook(source)
+    chart = BarChart()
+    chart.add_data(Reference(workbook["地域資源"], min_col=4, min_row=1, max_row=3))
+    workbook.create_chartsheet("グラフ").add_chart(chart)
+    workbook.save(source)
+    target = tmp_path / "グラフ付き.xlsx"
+
+    write_results(source, target, first_results())
+
+    written = openpyxl.load_workbook(target)
+    assert written["地域資源"]["C2"].comment.author == MARK_AUTHOR

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from toshima_xl.core.dataset import CellMark, Severity
 
@@ -52,9 +53,10 @@ def clear_marks(workbook: Workbook, sheet_names: Iterable[str]) -> int:
     """Remove the tool's comments and fills from the named sheets; return the count."""
     cleared = 0
     for name in sheet_names:
-        if name not in workbook.sheetnames:
+        sheet = workbook[name] if name in workbook.sheetnames else None
+        if not isinstance(sheet, Worksheet):  # absent, or a chart sheet
             continue
-        for cell in list(workbook[name]._cells.values()):
+        for cell in list(sheet._cells.values()):
             if not is_tool_comment(cell):
                 continue
             cell.comment = None
@@ -69,16 +71,21 @@ def apply_marks(workbook: Workbook, marks: Iterable[CellMark]) -> int:
 
     A cell that already has a comment by someone else, or a fill that is not
     the tool's, is left alone: marking it would overwrite staff's own note or
-    colour, and clearing would later lose it. The finding still appears on
-    the findings sheet.
+    colour, and clearing would later lose it. A cell inside a merged range
+    (not its first cell) cannot hold a comment and is left alone too. The
+    finding still appears on the findings sheet.
     """
     applied = 0
     skipped = 0
     for mark in merge_marks(marks):
-        if mark.sheet not in workbook.sheetnames:
+        sheet = workbook[mark.sheet] if mark.sheet in workbook.sheetnames else None
+        if not isinstance(sheet, Worksheet):
             skipped += 1
             continue
-        cell = workbook[mark.sheet].cell(row=mark.row, column=mark.column)
+        cell = sheet.cell(row=mark.row, column=mark.column)
+        if isinstance(cell, MergedCell):  # only a range's first cell takes a note
+            skipped += 1
+            continue
         has_staff_comment = cell.comment is not None and not is_tool_comment(cell)
         has_staff_fill = cell.fill.fill_type is not None and not is_tool_fill(cell.fill)
         if has_staff_comment or has_staff_fill:
