@@ -62,7 +62,8 @@ def test_block_starts_at_first_value(resources_path):
     assert (sheet.first_row, sheet.first_column) == (3, 2)
     assert sheet.values[0] == ["資源ID", "名称", "登録日"]
     assert sheet.values[1] == ["R0001", "としまる体操 東池袋", dt.datetime(2021, 7, 9)]
-    assert sheet.values[3] == ["R0003", "菊かおる園 配食", None]
+    # A row ends at its last value: the blank 登録日 is past its end.
+    assert sheet.values[3] == ["R0003", "菊かおる園 配食"]
     assert raw.source == str(resources_path)
 
 
@@ -241,3 +242,29 @@ def test_japanese_date_format_out_of_range_stays_number(tmp_path):
         "会議"
     ]
     assert sheet.values[1] == [99999999]
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "first_row"),
+    [("使い方", ["このブックの使い方"]), ("地域資源", ["資源ID", "名称", "公開区分"])],
+    ids=["help", "data"],
+)
+def test_far_stray_value_widens_only_its_own_row(tmp_path, sheet_name, first_row):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "使い方"
+    workbook.active["A1"] = "このブックの使い方"
+    ws = workbook.create_sheet("地域資源")
+    ws.append(["資源ID", "名称", "公開区分"])
+    ws.append(["R0001", "としまる体操 東池袋", "公開可"])
+    workbook[sheet_name]["XFD1048576"] = "x"
+    path = save(workbook, tmp_path / "遠いセル.xlsx")
+
+    sheet = read_workbook(path).sheets[sheet_name]
+
+    assert len(sheet.values) == 1_048_576
+    assert sheet.values[0] == first_row
+    assert len(sheet.values[-1]) == 16_384
+    assert sheet.values[-1][-1] == "x"
+    # The rows in between hold nothing, and share one empty list.
+    assert sheet.values[5] == []
+    assert sheet.values[5] is sheet.values[1_048_574]

@@ -90,3 +90,17 @@ def test_sheet_names_folding_alike_flagged():
     assert [row.values["name"] for row in table.rows] == ["本物"]
     ambiguous = [f for f in dataset.findings if f.code == "sheet.ambiguous"]
     assert [(f.sheet, f.severity) for f in ambiguous] == [("地域資源 ", "error")]
+
+
+def test_ragged_rows_read_as_blank_past_their_end():
+    blank: list = []
+    far = [None] * 20 + ["メモ"]
+    values = [HEADERS, ["M0001", "地区懇談会"], blank, blank, far]
+    dataset = dataset_of(RawSheet("会議", values))
+
+    rows = dataset.tables["会議"].rows
+    assert [row.excel_row for row in rows] == [2, 5]
+    assert rows[0].values["held_on"] is None
+    assert rows[1].values["meeting_id"] is None
+    assert rows[1].extras == {}
+    assert ("row.blank_gap", None, None, "3～4") in structural(dataset)

@@ -167,7 +167,9 @@ class Results:
 class RawSheet:
     """One sheet's cells as an adapter read them, in one block.
 
-    ``values`` starts at Excel cell (``first_row``, ``first_column``).
+    ``values`` starts at Excel cell (``first_row``, ``first_column``). Rows
+    may be ragged: a position past a row's end is a blank cell. Rows are
+    read-only, since blank rows may share one empty list.
     ``formulas`` maps (row, column), 0-based in ``values``, to the formula
     text of cells whose cached value is missing or an error, where the
     adapter can tell. ``merged`` lists merged ranges as A1 references.

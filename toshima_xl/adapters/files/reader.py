@@ -137,6 +137,9 @@ def read_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     try:
         for ws in workbook.worksheets:
             found = formulas.setdefault(ws.title, {})
+            # Without stated dimensions each row comes back only as wide as
+            # its own cells, not padded out to the sheet's widest column.
+            ws.reset_dimensions()
             for row in ws.iter_rows():
                 for cell in row:
                     text = formula_text(cell)

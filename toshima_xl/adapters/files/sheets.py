@@ -33,6 +33,9 @@ def read_sheet(
 ) -> RawSheet:
     """Read the used block of ``ws`` in one pass over its stored cells.
 
+    Rows are ragged: each ends at its last stored value, so that a stray
+    value at XFD1048576 does not make every row 16,384 cells wide.
+
     Args:
         ws: a worksheet from a full ``data_only=True`` load.
         epoch: the workbook's date epoch (1900 or 1904).
@@ -49,12 +52,9 @@ def read_sheet(
 
     first_row = min(row for row, _ in cells)
     first_column = min(column for _, column in cells)
-    height = max(row for row, _ in cells) - first_row + 1
-    width = max(column for _, column in cells) - first_column + 1
-    values: list[list[Any]] = [[None] * width for _ in range(height)]
     sheet = RawSheet(
         name=ws.title,
-        values=values,
+        values=sparse_rows(cells, first_row, first_column),
         first_row=first_row,
         first_column=first_column,
         hidden_rows=hidden_rows(ws),
@@ -62,13 +62,32 @@ def read_sheet(
     )
     for (row, column), cell in cells.items():
         position = (row - first_row, column - first_column)
-        values[position[0]][position[1]] = cell_value(cell, epoch)
+        sheet.values[position[0]][position[1]] = cell_value(cell, epoch)
         if cell.quotePrefix and isinstance(cell.value, str):
             sheet.apostrophes.add(position)
         formula = formulas.get((row, column))
         if formula is not None and is_missing_or_error(cell.value):
             sheet.formulas[position] = formula
     return sheet
+
+
+def sparse_rows(
+    cells: dict[tuple[int, int], Any], first_row: int, first_column: int
+) -> list[list[Any]]:
+    """Return one row per Excel row, each only as long as its last stored cell.
+
+    Rows without a stored cell are all the same empty list, so that one stray
+    value far down the sheet costs a pointer per row rather than a row of
+    cells. Readers treat positions past a row's end as blank.
+    """
+    ends: dict[int, int] = {}
+    for row, column in cells:
+        ends[row] = max(ends.get(row, column), column)
+    blank: list[Any] = []
+    values = [blank] * (max(ends) - first_row + 1)
+    for row, last_column in ends.items():
+        values[row - first_row] = [None] * (last_column - first_column + 1)
+    return values
 
 
 def cell_value(cell: Any, epoch: dt.datetime) -> Any:
