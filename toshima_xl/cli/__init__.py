@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import time
-import traceback
+from typing import TextIO
 
 from toshima_xl import __version__
 from toshima_xl.cli.common import (
@@ -76,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     Args:
         argv: the arguments after the program name; ``sys.argv[1:]`` when None.
     """
+    # A stream closed by the caller (``>&-``) is None; write to nowhere instead.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     make_console_safe(sys.stdout, sys.stderr)
     parser = build_parser()
     try:
@@ -101,6 +107,11 @@ def run_command(args: argparse.Namespace, context: Context) -> int:
         log.info("%s stopped: %s", args.command, error.message_ja)
         context.stderr.write(error.message_ja + "\n")
         code = ExitCode.FAILURE
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): nothing to show.
+        log.info("%s output closed by its reader", args.command)
+        redirect_to_devnull(context.stdout)
+        code = ExitCode.FAILURE
     except KeyboardInterrupt:
         log.info("%s interrupted", args.command)
         context.stderr.write("中断しました。\n")
@@ -108,9 +119,8 @@ def run_command(args: argparse.Namespace, context: Context) -> int:
     except Exception as error:
         # NOTE: the logged traceback includes the exception message, which
         # may quote a cell value; without it the failure cannot be traced.
+        # With --debug the log handler on stderr prints the traceback too.
         log.exception("%s failed with an unexpected error", args.command)
-        if context.debug:
-            traceback.print_exc(file=context.stderr)
         context.stderr.write(unexpected_error_message(args, error, context) + "\n")
         code = ExitCode.FAILURE
     log.info(
@@ -129,6 +139,19 @@ def unexpected_error_message(
     place = f"「{subject}」の処理中に" if subject is not None else "処理中に"
     reason = type(error).__name__
     return f"{place}予期しないエラーが起きました（{reason}）。{context.see_log()}"
+
+
+def redirect_to_devnull(stream: TextIO) -> None:
+    """Point a closed pipe's file descriptor at os.devnull.
+
+    Python flushes stdout again at exit, which would raise BrokenPipeError
+    a second time and print it.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def exit_status(code: object) -> int:

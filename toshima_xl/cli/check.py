@@ -17,6 +17,7 @@ from toshima_xl.cli.common import (
     Context,
     ExitCode,
     add_common_options,
+    path_argument,
     positive_number,
 )
 from toshima_xl.cli.discover import Candidate, collect_files
@@ -68,7 +69,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
-        type=Path,
+        type=path_argument,
         metavar="PATH",
         help="ブックのファイルまたはフォルダ。",
     )

@@ -138,6 +138,13 @@ def positive_number(text: str) -> float:
     return value
 
 
+def path_argument(text: str) -> Path:
+    """Parse a file or folder argument; an empty one would mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("空のパスは指定できません。")
+    return Path(text)
+
+
 def make_console_safe(*streams: TextIO) -> None:
     """Replace characters the console cannot encode instead of crashing.
 

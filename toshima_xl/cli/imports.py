@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
-from toshima_xl.cli.common import Context
+from toshima_xl.cli.common import Context, path_argument
 from toshima_xl.cli.plans import (
     ACTION_EXIT_CODES_HELP,
     add_target_options,
@@ -41,11 +40,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         epilog=EPILOG,
     )
-    parser.add_argument("path", type=Path, metavar="MASTER", help="台帳ブック。")
+    parser.add_argument(
+        "path", type=path_argument, metavar="MASTER", help="台帳ブック。"
+    )
     parser.add_argument(
         "submissions",
         nargs="+",
-        type=Path,
+        type=path_argument,
         metavar="SUBMISSION",
         help="提出ブック。複数指定すると順に追加します。",
     )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
-from toshima_xl.cli.common import Context
+from toshima_xl.cli.common import Context, path_argument
 from toshima_xl.cli.plans import (
     ACTION_EXIT_CODES_HELP,
     add_target_options,
@@ -43,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         epilog=EPILOG,
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="台帳ブック。")
+    parser.add_argument("path", type=path_argument, metavar="PATH", help="台帳ブック。")
     add_target_options(parser)
     parser.set_defaults(handler=run_merge_command)
 

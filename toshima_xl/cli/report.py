@@ -19,6 +19,7 @@ from toshima_xl.cli.common import (
     ExitCode,
     add_common_options,
     describe_os_error,
+    path_argument,
 )
 from toshima_xl.core import pipeline
 from toshima_xl.core.eras import format_fiscal_year
@@ -70,7 +71,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         epilog=EPILOG,
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="元のブック。")
+    parser.add_argument("path", type=path_argument, metavar="PATH", help="元のブック。")
     parser.add_argument(
         "-o",
         "--output",
@@ -146,6 +147,10 @@ def check_fiscal_year_started(fiscal_year: int | None, today: date) -> None:
 
 def choose_target(source: Path, output: Path | None, in_place: bool) -> Path:
     """Return where to write; raise CliError when OUT would replace PATH by accident."""
+    if source.is_dir():
+        raise CliError(
+            f"「{source}」はフォルダです。ブック（.xlsx）を指定してください。"
+        )
     if in_place:
         if output is not None and not same_file(source, output):
             raise CliError(
