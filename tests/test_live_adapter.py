@@ -221,3 +221,26 @@ def test_status_bar_falls_back_to_log(open_book, caplog):
     assert book.json()["actions"] == []
     unavailable = [r for r in caplog.records if "status bar unavailable" in r.message]
     assert len(unavailable) == 1
+
+
+def test_reader_narrows_an_oversized_used_range(open_book):
+    values = resource_rows(RESOURCE_ROW)
+    data = payload(
+        sheet("地域資源", values, used_range_address="$A$1:$XFD$1048576"),
+        sheet("使い方", [["このブックの使い方"]], used_range_address="$A$1:$A$1"),
+    )
+    raw = read_book(open_book(data))
+    resources = raw.sheets["地域資源"]
+
+    width = len(RESOURCES.headers)
+    assert resources.unread == "$S$1:$XFD$1048576"
+    assert len(resources.values) == 1_048_576
+    assert {len(row) for row in resources.values} == {width}
+    assert resources.values[0] == RESOURCES.headers
+    assert raw.sheets["使い方"].unread is None
+    partly_read = [
+        (f.sheet, f.value)
+        for f in build_dataset(raw).findings
+        if f.code == "sheet.partly_read"
+    ]
+    assert partly_read == [("地域資源", "S1:XFD1048576")]

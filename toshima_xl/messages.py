@@ -29,6 +29,7 @@ class Template:
 CATALOGUE: dict[str, Template] = {
     # workbook structure
     "sheet.ambiguous": Template(E, "シート名「{value}」は「{used}」と同じ名前として扱われるため、検証していません。不要なシートなら削除し、必要なら別の名前に変えてください。"),
+    "sheet.partly_read": Template(W, "使われている範囲が大きすぎるため、見出しのある列より右の {value} は読んでいません。この範囲の値が不要なら列ごと削除し、必要なら見出しを付けてください。"),
     "sheet.missing": Template(E, "シート「{sheet}」がありません。テンプレートと同じ名前のシートを追加してください。"),
     "header.missing": Template(E, "必須の列「{header}」が見つかりません。{hint}見出し行に「{header}」を追加してください。"),
     "header.misspelled": Template(W, "見出し「{value}」は想定の列名と一致しません。「{expected}」の誤りなら見出しを直してください。"),

@@ -183,6 +183,9 @@ class RawSheet:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[str] = field(default_factory=list)
     apostrophes: set[tuple[int, int]] = field(default_factory=set)
+    # A1 address of the part of the used range that the adapter did not read
+    # because the range was too large, or None when it read all of it.
+    unread: str | None = None
 
 
 @dataclass

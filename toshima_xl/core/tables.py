@@ -40,6 +40,10 @@ def build_dataset(raw: RawWorkbook) -> Dataset:
         sheet_names=list(raw.sheets),
         findings=findings,
     )
+    for sheet in raw.sheets.values():
+        if sheet.unread:
+            unread = sheet.unread.replace("$", "")
+            findings.append(make_finding("sheet.partly_read", sheet.name, value=unread))
     for spec in DATA_SHEETS:
         sheet = pick_sheet(raw, spec.name, findings)
         if sheet is None:
