@@ -17,8 +17,9 @@ from toshima_xl.cli.common import (
     Context,
     ExitCode,
     add_common_options,
+    add_limit_options,
+    limits_from,
     path_argument,
-    positive_number,
 )
 from toshima_xl.cli.discover import Candidate, collect_files
 from toshima_xl.cli.output import (
@@ -88,18 +89,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         const="csv",
         help="CSV で出力します。",
     )
-    parser.add_argument(
-        "--max-file-mb",
-        type=positive_number,
-        metavar="N",
-        help="読むファイルの大きさの上限（MB）。これより大きいファイルは読みません。",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=positive_number,
-        metavar="S",
-        help="1ファイルを読む時間の上限（秒）。",
-    )
+    add_limit_options(parser)
     add_common_options(parser)
     parser.set_defaults(handler=run_check, format="console")
 
@@ -115,7 +105,7 @@ def run_check(args: argparse.Namespace, context: Context) -> int:
         )
         return ExitCode.FAILURE
 
-    limits = make_limits(args.max_file_mb, args.timeout)
+    limits = limits_from(args)
     started = time.perf_counter()
     reports = check_all(candidates, limits, context)
     log.info(
@@ -133,16 +123,6 @@ def run_check(args: argparse.Namespace, context: Context) -> int:
     else:
         write_console(reports, context.stdout)
     return overall_exit_code(reports)
-
-
-def make_limits(max_file_mb: float | None, timeout: float | None) -> ReadLimits:
-    """Build the read limits, keeping the adapter's default for options not given."""
-    options: dict[str, float | int] = {}
-    if max_file_mb is not None:
-        options["max_file_bytes"] = int(max_file_mb * 1024 * 1024)
-    if timeout is not None:
-        options["seconds"] = timeout
-    return ReadLimits(**options)
 
 
 def check_all(

@@ -10,6 +10,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from toshima_xl.adapters.files.safety import MB, ReadLimits
+
 
 class ExitCode(IntEnum):
     """Process exit status; when several apply, the highest wins."""
@@ -136,6 +138,41 @@ def positive_number(text: str) -> float:
             f"「{text}」は0より大きい数で指定してください。"
         )
     return value
+
+
+def add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options that raise the safety limits for reading a workbook."""
+    parser.add_argument(
+        "--max-file-mb",
+        type=positive_number,
+        metavar="N",
+        help="読むファイルの大きさの上限（MB、既定 100）。これより大きいファイルは"
+        "読みません。",
+    )
+    parser.add_argument(
+        "--max-unzipped-mb",
+        type=positive_number,
+        metavar="N",
+        help="ブックの中身を展開したときの大きさの上限（MB、既定 1024）。",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=positive_number,
+        metavar="S",
+        help="1ファイルを読む時間の上限（秒、既定 120）。",
+    )
+
+
+def limits_from(args: argparse.Namespace) -> ReadLimits:
+    """Build the read limits, keeping the adapter's default for options not given."""
+    options: dict[str, float | int] = {}
+    if getattr(args, "max_file_mb", None) is not None:
+        options["max_file_bytes"] = int(args.max_file_mb * MB)
+    if getattr(args, "max_unzipped_mb", None) is not None:
+        options["max_uncompressed_bytes"] = int(args.max_unzipped_mb * MB)
+    if getattr(args, "timeout", None) is not None:
+        options["seconds"] = args.timeout
+    return ReadLimits(**options)
 
 
 def path_argument(text: str) -> Path:

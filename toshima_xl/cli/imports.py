@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from toshima_xl.cli.common import Context, path_argument
+from toshima_xl.cli.common import Context, limits_from, path_argument
 from toshima_xl.cli.plans import (
     ACTION_EXIT_CODES_HELP,
     add_target_options,
@@ -59,8 +59,8 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
     check_target(args)
 
     # read workbooks
-    _, master = read_book(args.path)
-    submissions = [read_book(path)[1] for path in args.submissions]
+    _, master = read_book(args.path, limits_from(args))
+    submissions = [read_book(path, limits_from(args))[1] for path in args.submissions]
 
     # plan and write
     plan, _ = plan_imports(master, submissions, date.today())

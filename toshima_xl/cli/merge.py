@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from toshima_xl.cli.common import Context, path_argument
+from toshima_xl.cli.common import Context, limits_from, path_argument
 from toshima_xl.cli.plans import (
     ACTION_EXIT_CODES_HELP,
     add_target_options,
@@ -52,7 +52,7 @@ def run_merge_command(args: argparse.Namespace, context: Context) -> int:
     check_target(args)
 
     # read workbook
-    raw, dataset = read_book(args.path)
+    raw, dataset = read_book(args.path, limits_from(args))
     duplicates = raw.sheets.get(DUPLICATES_SHEET)
 
     # plan and write

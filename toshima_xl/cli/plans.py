@@ -15,11 +15,13 @@ from pathlib import Path
 from toshima_xl.adapters.files.apply import apply_plan
 from toshima_xl.adapters.files.errors import WorkbookReadError, WorkbookWriteError
 from toshima_xl.adapters.files.reader import read_workbook
+from toshima_xl.adapters.files.safety import ReadLimits
 from toshima_xl.cli.common import (
     CliError,
     Context,
     ExitCode,
     add_common_options,
+    add_limit_options,
     describe_os_error,
 )
 from toshima_xl.cli.report import choose_target
@@ -55,13 +57,16 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="元のブックに直接書きます。元のファイルはバックアップとして残します。",
     )
+    add_limit_options(parser)
     add_common_options(parser)
 
 
-def read_book(path: Path) -> tuple[RawWorkbook, Dataset]:
+def read_book(
+    path: Path, limits: ReadLimits | None = None
+) -> tuple[RawWorkbook, Dataset]:
     """Read a workbook file, or raise CliError with the reason in Japanese."""
     try:
-        raw = read_workbook(path)
+        raw = read_workbook(path, limits)
     except WorkbookReadError as error:
         raise CliError(f"「{path}」を読めません。{error.message_ja}") from error
     return raw, build_dataset(raw)

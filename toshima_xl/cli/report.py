@@ -18,7 +18,9 @@ from toshima_xl.cli.common import (
     Context,
     ExitCode,
     add_common_options,
+    add_limit_options,
     describe_os_error,
+    limits_from,
     path_argument,
 )
 from toshima_xl.core import pipeline
@@ -92,6 +94,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="元のブックに直接書きます。元のファイルはバックアップとして残します。",
     )
+    add_limit_options(parser)
     add_common_options(parser)
     parser.set_defaults(handler=run_report_command)
 
@@ -105,7 +108,7 @@ def run_report_command(args: argparse.Namespace, context: Context) -> int:
 
     # read workbook
     try:
-        raw = read_workbook(source)
+        raw = read_workbook(source, limits_from(args))
     except WorkbookReadError as error:
         raise CliError(error.message_ja) from error
     dataset = build_dataset(raw)
