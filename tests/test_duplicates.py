@@ -8,6 +8,7 @@ import pytest
 
 from toshima_xl.core.dataset import Severity, SheetTable
 from toshima_xl.core.duplicates import (
+    MAX_BLOCK_ROWS,
     NAME_SIMILARITY_THRESHOLD,
     duplicate_findings,
     find_duplicates,
@@ -257,3 +258,75 @@ def test_benches_at_one_place(second, grouped):
     )
     groups = find_duplicates(Validated(benches=[first, other]))
     assert (len(groups) == 1) is grouped
+
+
+# Filler names are four characters of this set: two of them share at most
+# three characters, a ratio of 0.75, below the threshold. None starts with
+# ひ, 東 or 西.
+FILLER_CHARACTERS = "春夏秋冬松竹梅桜菊藤蘭桃梨柿栗森林川山谷"
+
+
+def filler_names(count: int) -> list[str]:
+    base = len(FILLER_CHARACTERS)
+    return [
+        "".join(FILLER_CHARACTERS[number // base**place % base] for place in range(4))
+        for number in range(count)
+    ]
+
+
+def test_large_address_block_finds_planted_pair():
+    address = {"address_key": "東池袋1-20-10"}
+    rows = [
+        resource(row, name, **address)
+        for row, name in enumerate(filler_names(3000), start=2)
+    ]
+    rows.append(resource(3002, "ひまわり体操会", **address))
+    rows.append(resource(3003, "ヒマワリ体操の会", **address))
+    groups = find_duplicates(Validated(resources=rows))
+    assert [g.excel_rows for g in groups] == [[3002, 3003]]
+    assert groups[0].reason == "住所が同じ・名称が類似（0.93）"
+    assert groups[0].score == 0.93
+
+
+@pytest.mark.parametrize(
+    ("block_rows", "grouped"),
+    [(MAX_BLOCK_ROWS, True), (MAX_BLOCK_ROWS + 1, False)],
+    ids=["at-limit", "over-limit"],
+)
+def test_large_block_compares_by_leading_characters(block_rows, grouped):
+    address = {"address_key": "高田2-11-2"}
+    rows = [
+        resource(row, name, **address)
+        for row, name in enumerate(filler_names(block_rows - 2), start=2)
+    ]
+    rows.append(resource(block_rows, "東ひまわり体操会", **address))
+    rows.append(resource(block_rows + 1, "西ひまわり体操会", **address))
+    groups = find_duplicates(Validated(resources=rows))
+    assert [g.excel_rows for g in groups] == (
+        [[block_rows, block_rows + 1]] if grouped else []
+    )
+
+
+def test_identical_names_in_huge_area_block_grouped():
+    rows = [
+        resource(row, "さくらサロン", address_key=f"南大塚1-{row}-1")
+        for row in range(2, 3002)
+    ]
+    rows.append(resource(3002, "さくらサロン", area="西部"))
+    groups = find_duplicates(Validated(resources=rows))
+    assert len(groups) == 1
+    assert groups[0].excel_rows == list(range(2, 3002))
+    assert groups[0].reason == "圏域が同じ・名称が同一"
+    assert groups[0].score == 1.0
+
+
+def test_identical_names_at_huge_address_grouped():
+    rows = [
+        resource(row, "区民ひろば体操", address_key="高田2-11-2", area=area)
+        for row in range(2, 3002)
+        for area in [("東部", "西部", "中央")[row % 3]]
+    ]
+    groups = find_duplicates(Validated(resources=rows))
+    assert len(groups) == 1
+    assert groups[0].excel_rows == list(range(2, 3002))
+    assert groups[0].reason == "住所が同じ・名称が同一"

@@ -7,16 +7,35 @@ whose 区分 or 設置年度 differ are never linked. Linked rows form a group
 (connected components), so three entries of one thing end up together.
 
 Name similarity is :class:`difflib.SequenceMatcher` ratio on the folded
-names, compared against :data:`NAME_SIMILARITY_THRESHOLD`.
+names, compared against :data:`NAME_SIMILARITY_THRESHOLD`. A length bound
+and a character-count bound of that ratio skip hopeless pairs first.
+
+Each row takes at most about ``MAX_BLOCK_ROWS / 2`` comparisons:
+
+- Rows alike in every compared value (name, area, address, phone, bench
+  区分 and 設置年度) are grouped by hash, never compared pairwise.
+- A block of rows sharing an address, a phone, or an area and name is
+  compared pair by pair up to :data:`MAX_BLOCK_ROWS` distinct rows, so
+  ordinary input gets every pair.
+- A larger address or phone block is split by leading characters of the
+  folded name, one more at a time, until each bucket has at most
+  :data:`MAX_BLOCK_ROWS` rows. Pairs are compared inside a bucket only, so
+  similar names that differ within that prefix are not linked through it.
+- A larger area-and-name block, or a bucket of one name, links each row to
+  the previous one with the same 区分 and 設置年度. The reason then lists the
+  kinds of link this chain met, and a bench with a blank 区分 or 設置年度
+  joins only benches with the same blanks.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from toshima_xl.core.dataset import Finding, SheetTable
 from toshima_xl.core.normalize.text import fold
@@ -28,6 +47,14 @@ from toshima_xl.schema import BENCHES, RESOURCES, normalize_header
 # character in a ten-character name still matches, while two groups that
 # merely share a venue word (…サロン / …体操) do not.
 NAME_SIMILARITY_THRESHOLD = 0.8
+
+# Lower bound for the cheap upper bounds of the ratio: round(ratio, 2) reaches
+# 0.8 from a ratio of 0.795, so a bound below 0.79 can never reach it.
+_PREFILTER_FLOOR = NAME_SIMILARITY_THRESHOLD - 0.01
+
+# Largest block compared pair by pair. A larger one (the phone of a 高齢者総合
+# 相談センター, a 区民ひろば hosting many circles) is no evidence by itself.
+MAX_BLOCK_ROWS = 100
 
 # Legal forms as the shared fold writes them. Names are compared without them.
 CORPORATE_FORMS = (
@@ -203,7 +230,7 @@ def _bench_entry(row: Bench) -> _Entry:
 def _group_entries(
     entries: list[_Entry],
 ) -> list[tuple[tuple[DuplicateMember, ...], str, float]]:
-    """Link entries pairwise and return the connected groups in row order."""
+    """Link entries and return the connected groups in row order."""
     entries = sorted(entries, key=lambda entry: entry.member.excel_row)
     links = _find_links(entries)
     parent = list(range(len(entries)))
@@ -215,16 +242,21 @@ def _group_entries(
         return i
 
     for i, j in links:
-        parent[max(root(i), root(j))] = min(root(i), root(j))
+        first, second = root(i), root(j)
+        parent[max(first, second)] = min(first, second)
 
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entries)):
         components[root(i)].append(i)
+    component_links: dict[int, list[tuple[tuple[int, int], _Link]]] = defaultdict(list)
+    for pair, link in links.items():
+        component_links[root(pair[0])].append((pair, link))
+
     groups = []
-    for indexes in sorted(components.values()):
+    for top, indexes in sorted(components.items()):
         if len(indexes) < 2:
             continue
-        inner = [links[pair] for pair in sorted(links) if pair[0] in indexes]
+        inner = [link for _, link in sorted(component_links[top])]
         reasons = list(dict.fromkeys(link.reason for link in inner))
         members = tuple(entries[i].member for i in indexes)
         groups.append((members, "／".join(reasons), min(link.score for link in inner)))
@@ -232,24 +264,127 @@ def _group_entries(
 
 
 def _find_links(entries: list[_Entry]) -> dict[tuple[int, int], _Link]:
-    """Compare only entries that share an address, a phone or an area and name."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, entry in enumerate(entries):
-        if entry.address_key:
-            blocks[("address", entry.address_key)].append(index)
-        if entry.phone_digits:
-            blocks[("phone", entry.phone_digits)].append(index)
-        if entry.name_key and entry.area_key:
-            blocks[("name", entry.area_key + "\n" + entry.name_key)].append(index)
+    """Compare only entries that share an address, a phone or an area and name.
 
+    Each key is the smallest pair of entry indexes that the link stands for, so
+    sorting the keys orders the reasons of a group by their first row pair.
+    """
     links: dict[tuple[int, int], _Link] = {}
-    for indexes in blocks.values():
-        for i, j in combinations(indexes, 2):
+    representatives = []
+    for members in _signature_classes(entries):
+        representatives.append(members[0])
+        if len(members) > 1:
+            link = _compare(entries[members[0]], entries[members[1]])
+            if link is not None:
+                links.update((pair, link) for pair in pairwise(members))
+
+    for kind, indexes in _blocks(entries, representatives):
+        for i, j in _block_pairs(kind, indexes, entries):
             if (i, j) not in links:
                 link = _compare(entries[i], entries[j])
                 if link is not None:
                     links[(i, j)] = link
     return links
+
+
+def _signature_classes(entries: list[_Entry]) -> list[list[int]]:
+    """Return the named entries grouped by every value that comparison reads.
+
+    Entries of one class compare alike with any other entry, so only the
+    first of each class enters the blocks. Entries without a name never link.
+    """
+    classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        if entry.name_key:
+            signature = (
+                entry.name_key,
+                entry.area_key,
+                entry.address_key,
+                entry.phone_digits,
+                entry.distinct,
+            )
+            classes[signature].append(index)
+    return list(classes.values())
+
+
+def _blocks(
+    entries: list[_Entry], representatives: list[int]
+) -> Iterator[tuple[str, list[int]]]:
+    """Yield the kind and ascending indexes of each block of two or more entries."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index in sorted(representatives):
+        entry = entries[index]
+        if entry.address_key:
+            blocks[("address", entry.address_key)].append(index)
+        if entry.phone_digits:
+            blocks[("phone", entry.phone_digits)].append(index)
+        if entry.area_key:
+            blocks[("name", entry.area_key + "\n" + entry.name_key)].append(index)
+    for (kind, _), indexes in blocks.items():
+        if len(indexes) > 1:
+            yield kind, indexes
+
+
+def _block_pairs(
+    kind: str, indexes: list[int], entries: list[_Entry]
+) -> Iterator[tuple[int, int]]:
+    """Yield the index pairs of one block to compare, following the large-block rule."""
+    if len(indexes) <= MAX_BLOCK_ROWS:
+        yield from combinations(indexes, 2)
+    elif kind == "name":
+        yield from _chain_pairs(indexes, entries)
+    else:
+        for bucket in _name_buckets(indexes, entries):
+            if len(bucket) <= MAX_BLOCK_ROWS:
+                yield from combinations(bucket, 2)
+            else:
+                yield from _chain_pairs(bucket, entries)
+
+
+def _name_buckets(indexes: list[int], entries: list[_Entry]) -> list[list[int]]:
+    """Split a block by leading name characters until buckets are small or one name."""
+    done = []
+    pending = [indexes]
+    while pending:
+        bucket = pending.pop()
+        names = [entries[i].name_key for i in bucket]
+        lowest, highest = min(names), max(names)
+        if len(bucket) <= MAX_BLOCK_ROWS or lowest == highest:
+            done.append(bucket)
+            continue
+        # Every name of the bucket starts with this prefix, so the next
+        # character (or the end of the name) splits it in two or more.
+        depth = len(os.path.commonprefix([lowest, highest]))
+        split: dict[str, list[int]] = defaultdict(list)
+        for index, name in zip(bucket, names, strict=True):
+            split[name[depth : depth + 1]].append(index)
+        pending.extend(split.values())
+    return sorted(done)
+
+
+def _chain_pairs(
+    indexes: list[int], entries: list[_Entry]
+) -> Iterator[tuple[int, int]]:
+    """Yield each entry with the previous one of equal distinguishing values."""
+    previous: dict[tuple[str | int | None, ...], int] = {}
+    for index in indexes:
+        key = entries[index].distinct
+        if key in previous:
+            yield previous[key], index
+        previous[key] = index
+
+
+def _may_reach_threshold(first: str, second: str) -> bool:
+    """Tell whether two names pass the cheap upper bounds of the difflib ratio."""
+    total = len(first) + len(second)
+    if 2 * min(len(first), len(second)) < _PREFILTER_FLOOR * total:
+        return False
+    # Characters the two names have in common, counted with repeats: the
+    # bound that SequenceMatcher.quick_ratio computes, without building one.
+    common = 0
+    for char in set(first):
+        common += min(first.count(char), second.count(char))
+    return 2 * common >= _PREFILTER_FLOOR * total
 
 
 def _compare(first: _Entry, second: _Entry) -> _Link | None:
@@ -264,8 +399,11 @@ def _compare(first: _Entry, second: _Entry) -> _Link | None:
         first.phone_digits is not None and first.phone_digits == second.phone_digits
     )
     same_area = bool(first.area_key) and first.area_key == second.area_key
-    score = name_similarity(first.name_key, second.name_key)
     identical = bool(first.name_key) and first.name_key == second.name_key
+    score = 1.0 if identical else 0.0
+    if (same_address or same_phone) and not identical:
+        if _may_reach_threshold(first.name_key, second.name_key):
+            score = name_similarity(first.name_key, second.name_key)
 
     if (same_address or same_phone) and score >= NAME_SIMILARITY_THRESHOLD:
         parts = ["住所が同じ"] if same_address else []
