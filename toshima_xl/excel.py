@@ -201,6 +201,7 @@ def run_steps(label: str, compute: Compute, book: Any, status: Any) -> str:
     dataset = build_dataset(raw)
     status.show(f"{label}: 確認しています…")
     results = compute(dataset, raw, date.today())
+    stop_at_foreign_sheets(raw, [sheet.name for sheet in results.sheets])
 
     status.show(f"{label}: 結果を書き込んでいます…")
     written = write_results(book, results, dataset)
@@ -212,6 +213,43 @@ def run_steps(label: str, compute: Compute, book: Any, status: Any) -> str:
         written.rows,
     )
     return summary_message(label, dataset, results, written)
+
+
+def stop_at_foreign_sheets(raw: Any, names: list[str]) -> None:
+    """Raise ActionStopped when a sheet about to be rewritten was made by staff.
+
+    Staff may have made a sheet of their own named 検証結果 or 集計; writing
+    the tool's sheet would delete it, so nothing is written.
+    """
+    from toshima_xl.core.ownership import foreign_output_sheets
+
+    foreign = foreign_output_sheets(raw, names)
+    if not foreign:
+        return
+    lines = [foreign_sheet_line(name, value) for name, value in foreign]
+    lines.append(
+        "中身を消さないよう、何も書き込んでいません。"
+        "このシートの名前を変えてから、もう一度ボタンを押してください。"
+    )
+    raise ActionStopped("\n".join(lines))
+
+
+def foreign_sheet_line(name: str, first: object) -> str:
+    """Say that one sheet is not the tool's, naming its A1 value."""
+    text = "" if first is None else str(first).strip()
+    shown = "空欄" if not text else f"「{text[:40]}」"
+    return (
+        f"シート「{name}」（A1は{shown}）は、"
+        "このツールが書き出したシートではありません。"
+    )
+
+
+def plan_output_sheets(plan: Any, results: Any) -> list[str]:
+    """Return the tool's sheets that applying ``plan`` with ``results`` writes."""
+    from toshima_xl.schema import MERGE_HISTORY_SHEET
+
+    names = [MERGE_HISTORY_SHEET] if plan.history else []
+    return names + [sheet.name for sheet in results.sheets]
 
 
 def run_action_steps(label: str, plan_action: Any, book: Any, status: Any) -> str:
@@ -236,6 +274,7 @@ def run_action_steps(label: str, plan_action: Any, book: Any, status: Any) -> st
         )
     left_out = limit_edits(plan)
     results = refresh_results(dataset, plan, today, decisions)
+    stop_at_foreign_sheets(raw, plan_output_sheets(plan, results))
 
     status.show(f"{label}: 書き込んでいます…")
     applied, written = apply_with_results(book, plan, results, dataset)

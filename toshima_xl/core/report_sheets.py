@@ -18,6 +18,10 @@ from toshima_xl.core.report import Report
 from toshima_xl.schema import COUNTS_SHEET, ENDED_STATUS, PUBLIC, REPORT_SHEET
 
 TOTAL = "計"
+# The first cell of each sheet: the title of its first table. The report's
+# title starts with the fiscal year, such as 令和3年度.
+COUNTS_TITLE = "地域資源 圏域別・種別の登録数"
+REPORT_TITLE_END = "地域資源の登録状況"
 
 COUNTS_WIDTHS = [16, 14, 14, 14, 14, 14, 14, 14, 14, 10, 10, 10, 10]
 REPORT_WIDTHS = [26, 30, 24, 14, 36, 30, 14]
@@ -30,7 +34,7 @@ def counts_sheet(counts: Counts) -> OutputSheet:
     with their public and active counts, benches by area and 状態, and
     meetings by fiscal year and 会議体.
     """
-    rows: list[list[Any]] = [["地域資源 圏域別・種別の登録数"]]
+    rows: list[list[Any]] = [[COUNTS_TITLE]]
     rows.append(
         [f"状態が「{ENDED_STATUS}」の資源（{counts.ended}件）は数えていません。"]
     )
@@ -58,7 +62,7 @@ def report_sheet(report: Report) -> OutputSheet:
     registrations by category, the bench list and the meeting table.
     """
     year = format_fiscal_year(report.fiscal_year)
-    rows: list[list[Any]] = [[f"{year} 地域資源の登録状況"]]
+    rows: list[list[Any]] = [[f"{year} {REPORT_TITLE_END}"]]
     rows.append(["年度", "登録数", PUBLIC, f"うち現在「{ENDED_STATUS}」"])
     for item in (report.previous, report.current):
         label = format_fiscal_year(item.fiscal_year)

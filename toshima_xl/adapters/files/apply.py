@@ -33,6 +33,7 @@ from toshima_xl.adapters.files.writer import (
     MACRO_SUFFIXES,
     back_up,
     check_not_locked,
+    check_own_sheets,
     fill_workbook,
     save_atomically,
 )
@@ -70,8 +71,8 @@ def apply_plan(
 
     Raises:
         WorkbookReadError: when ``source`` cannot be read safely.
-        WorkbookWriteError: file.locked, file.unsupported_parts or
-            file.unwritable, as for ``writer.write_results``.
+        WorkbookWriteError: file.locked, file.unsupported_parts,
+            sheet.foreign or file.unwritable, as for ``writer.write_results``.
         ValueError: when ``in_place`` is set and ``target`` is not ``source``.
     """
     source, target = Path(source), Path(target)
@@ -85,6 +86,7 @@ def apply_plan(
         raise WorkbookWriteError("file.unsupported_parts", target, "、".join(dropped))
 
     workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
+    check_own_sheets(workbook, plan_output_sheets(plan, results), source)
     apply_to_workbook(workbook, plan)
     if results is not None:
         fill_workbook(workbook, results)
@@ -93,6 +95,12 @@ def apply_plan(
         logger.info("kept the previous workbook as %s", backup.name)
     save_atomically(workbook, target)
     return dropped
+
+
+def plan_output_sheets(plan: EditPlan, results: Results | None) -> list[str]:
+    """Return the tool's sheets that applying ``plan`` and ``results`` writes."""
+    names = [MERGE_HISTORY_SHEET] if plan.history else []
+    return names + [sheet.name for sheet in (results.sheets if results else [])]
 
 
 def apply_to_workbook(workbook: Workbook, plan: EditPlan) -> None:

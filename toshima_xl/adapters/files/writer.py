@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import openpyxl
@@ -22,7 +23,9 @@ from toshima_xl.adapters.files.marks import apply_marks, clear_marks
 from toshima_xl.adapters.files.output import replace_output_sheet
 from toshima_xl.adapters.files.parts import find_dropped_parts
 from toshima_xl.adapters.files.safety import ReadLimits, check_file
-from toshima_xl.core.dataset import Results
+from toshima_xl.adapters.files.sheets import read_sheet
+from toshima_xl.core.dataset import RawWorkbook, Results
+from toshima_xl.core.ownership import foreign_output_sheets
 from toshima_xl.schema import OUTPUT_SHEETS
 
 logger = logging.getLogger(__name__)
@@ -50,7 +53,8 @@ def write_results(
         WorkbookReadError: when ``source`` cannot be read safely.
         WorkbookWriteError: file.locked when ``target`` is open in Excel,
             file.unsupported_parts when saving over an existing workbook would
-            lose parts, file.unwritable when saving fails.
+            lose parts, sheet.foreign when a sheet to replace was made by
+            staff, file.unwritable when saving fails.
         ValueError: when ``in_place`` is set and ``target`` is not ``source``,
             or when ``results`` names a sheet outside ``schema.OUTPUT_SHEETS``.
     """
@@ -66,6 +70,7 @@ def write_results(
         raise WorkbookWriteError("file.unsupported_parts", target, "、".join(dropped))
 
     workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
+    check_own_sheets(workbook, [sheet.name for sheet in results.sheets], source)
     fill_workbook(workbook, results)
     if in_place:
         backup = back_up(source)
@@ -96,6 +101,31 @@ def fill_workbook(workbook: Workbook, results: Results) -> None:
         cleared,
         applied,
     )
+
+
+def check_own_sheets(workbook: Workbook, names: Iterable[str], source: Path) -> None:
+    """Raise sheet.foreign when a sheet about to be rewritten was made by staff.
+
+    Args:
+        workbook: ``source`` as loaded for writing.
+        names: the output sheets that the write replaces or extends.
+        source: the file named in the message.
+    """
+    present = [name for name in names if name in workbook.sheetnames]
+    sheets = {name: read_sheet(workbook[name], workbook.epoch, {}) for name in present}
+    foreign = foreign_output_sheets(RawWorkbook(str(source), sheets), present)
+    if foreign:
+        detail = "、".join(describe_sheet(name, value) for name, value in foreign)
+        raise WorkbookWriteError("sheet.foreign", source, detail)
+
+
+def describe_sheet(name: str, first: object) -> str:
+    """Name a sheet and its A1 value for a message: シート「集計」（A1は「メモ」）."""
+    if first is None or str(first).strip() == "":
+        return f"シート「{name}」（A1は空欄）"
+    text = str(first).strip()
+    text = text if len(text) <= 40 else text[:39] + "…"
+    return f"シート「{name}」（A1は「{text}」）"
 
 
 def check_not_locked(target: Path) -> None:
