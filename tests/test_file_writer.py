@@ -282,3 +282,18 @@ def test_chart_sheet_ignored_by_marks(source, tmp_path):
 
     written = openpyxl.load_workbook(target)
     assert written["地域資源"]["C2"].comment.author == MARK_AUTHOR
+
+
+def test_keep_column_carried_past_far_stray_value(source, tmp_path):
+    first = tmp_path / "1回目.xlsx"
+    write_results(source, first, first_results())
+    workbook = openpyxl.load_workbook(first)
+    workbook["重複候補"]["C3"] = "別"
+    workbook["重複候補"]["XFD1048576"] = "x"
+    workbook.save(first)
+
+    second = tmp_path / "2回目.xlsx"
+    write_results(first, second, Results(sheets=[duplicates_sheet(["G2"])]))
+    ws = openpyxl.load_workbook(second)["重複候補"]
+    assert ws.max_row == 2
+    assert ws["C2"].value == "別"

@@ -43,24 +43,37 @@ def read_kept_values(ws: Worksheet, sheet: OutputSheet) -> dict[Any, Any]:
     """Return {key: kept value} from the previous copy of an output sheet."""
     if not sheet.keep_column or not sheet.key_column:
         return {}
-    rows = list(ws.iter_rows(values_only=True))
-    if len(rows) < sheet.header_rows:
-        return {}
-    headers = [
-        str(value).strip() if value is not None else ""
-        for value in rows[sheet.header_rows - 1]
-    ]
+    # Stored cells only: iter_rows would create every cell up to a stray
+    # value at XFD1048576.
+    rows = stored_values(ws)
+    headers = {
+        str(value).strip(): column
+        for column, value in sorted(
+            rows.get(sheet.header_rows, {}).items(), reverse=True
+        )
+    }
     if sheet.keep_column not in headers or sheet.key_column not in headers:
         return {}
-    key_at = headers.index(sheet.key_column)
-    keep_at = headers.index(sheet.keep_column)
+    key_at = headers[sheet.key_column]
+    keep_at = headers[sheet.keep_column]
     kept = {}
-    for row in rows[sheet.header_rows :]:
-        key = row[key_at] if key_at < len(row) else None
-        value = row[keep_at] if keep_at < len(row) else None
-        if key not in (None, "") and value not in (None, ""):
+    for row_number, cells in rows.items():
+        key = cells.get(key_at)
+        value = cells.get(keep_at)
+        if row_number <= sheet.header_rows or key in (None, ""):
+            continue
+        if value not in (None, ""):
             kept[key] = value
     return kept
+
+
+def stored_values(ws: Worksheet) -> dict[int, dict[int, Any]]:
+    """Return the non-empty stored values by 1-based row, then column."""
+    rows: dict[int, dict[int, Any]] = {}
+    for (row, column), cell in sorted(ws._cells.items()):
+        if cell.value is not None:
+            rows.setdefault(row, {})[column] = cell.value
+    return rows
 
 
 def carry_over(sheet: OutputSheet, kept: dict[Any, Any]) -> list[list[Any]]:
