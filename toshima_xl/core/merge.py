@@ -56,7 +56,7 @@ def plan_merge(
     decisions: dict[str, str],
     today: date,
 ) -> EditPlan:
-    """Plan the merges that the 判定 column asks for.
+    """Plan the merges that the 判定 column requests.
 
     Args:
         dataset: the workbook as it is now.
