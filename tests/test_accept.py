@@ -1,6 +1,13 @@
 """Accepting suggested fixes: only marked findings, only their cells."""
 
-from toshima_xl.core.accept import plan_accept, read_accept_marks
+import pytest
+
+from toshima_xl.core.accept import (
+    plan_accept,
+    read_accept_marks,
+    suggestion_codes,
+    unknown_codes,
+)
 from toshima_xl.core.dataset import RawSheet, RawWorkbook
 from toshima_xl.core.tables import build_dataset
 from toshima_xl.messages import make_finding
@@ -168,3 +175,35 @@ def test_two_suggestions_one_cell_conflict():
 
     assert [e.value for e in plan.edits] == ["サロン"]
     assert plan.summary["conflicts"] == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        ("phone.format", "今のデータにこのコードの問題はありません"),
+        (
+            "cell.required",
+            "このコードの問題には修正案がありません（セルを直接直してください）",
+        ),
+        (
+            "nonexistent.code",
+            "そのコードの問題はありません（コードを確認してください）",
+        ),
+    ],
+    ids=["no-findings", "no-suggestion", "unknown"],
+)
+def test_code_without_edits_reported(code, reason):
+    dataset = dataset_with([resource_row(名称=None)])
+    finding = make_finding("cell.required", "地域資源", 2, "名称", None, None, 1)
+
+    plan = plan_accept(dataset, [finding], set(), codes=frozenset({code}))
+
+    assert plan.edits == []
+    assert plan.summary["idle_codes"] == [(code, reason)]
+
+
+def test_unknown_codes_listed_and_suggestions_offered():
+    assert unknown_codes(frozenset({"id.blank", "x.y", "a.b"})) == ["a.b", "x.y"]
+    offered = suggestion_codes()
+    assert {"id.blank", "phone.format", "kana.not_katakana"} <= set(offered)
+    assert "cell.required" not in offered

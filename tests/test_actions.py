@@ -137,8 +137,18 @@ def test_merge_with_two_kept_rows_leaves_group(imported):
 
     assert plan.is_empty
     assert plan.summary["left_alone"] == [
-        ("D001", "「残す」が0行あります（1行だけにしてください）")
+        (
+            "D001",
+            "「統合」がありますが「残す」がありません"
+            "（残す行に「残す」を1行だけ入力してください）",
+        ),
+        (
+            "D002",
+            "「残す」が2行ありますが「統合」がありません"
+            "（まとめる行には「統合」を、別のものなら「別」を入力してください）",
+        ),
     ]
+    assert plan.summary["ignored"] == []
 
 
 def test_merge_refresh_drops_stale_accept_marks(imported):

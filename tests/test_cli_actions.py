@@ -126,6 +126,104 @@ def test_merge_applies_judged_group(work_dir):
     assert merged["地域資源"].max_row == MASTER_ROWS + 20
 
 
+def judge_first_group(path: Path, marks: dict[int, str], key: str | None = None):
+    """Type ``marks`` in 判定 of 重複候補 rows by sheet row; optionally edit a キー."""
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["重複候補"]
+    header = [cell.value for cell in ws[1]]
+    for row, mark in marks.items():
+        ws.cell(row, header.index("判定") + 1, mark)
+    if key is not None:
+        ws.cell(3, header.index("キー") + 1, key)
+    workbook.save(path)
+
+
+STALE_KEY_REASON = (
+    "グループ D001 の判定は使いませんでした: 「重複候補」3行目の判定は"
+    "キーが今の重複グループのどれにも合いません（重複チェックのあとで行が"
+    "変わりました。「重複チェック」をやり直してから判定してください）。"
+)
+
+
+@pytest.mark.parametrize(
+    ("marks", "key", "lines"),
+    [
+        (
+            {2: "残す", 3: "消す"},
+            None,
+            [
+                "グループ D001 は統合しませんでした: 「重複候補」3行目「消す」は"
+                "判定に使えない値です（「残す」「統合」「別」のどれかを入力して"
+                "ください）。"
+            ],
+        ),
+        (
+            {2: "残す", 3: "統合"},
+            "地域資源|R0001|R0001",
+            [
+                "グループ D001 は統合しませんでした: 「残す」が1行ありますが"
+                "「統合」がありません（まとめる行には「統合」を、別のものなら"
+                "「別」を入力してください）。",
+                STALE_KEY_REASON,
+            ],
+        ),
+    ],
+    ids=["unknown-judgement", "edited-key"],
+)
+def test_merge_reports_ignored_judgements(work_dir, marks, key, lines):
+    run_cli("report", "提出 ふくろうの杜.xlsx", "--in-place", cwd=work_dir)
+    judge_first_group(work_dir / "提出 ふくろうの杜.xlsx", marks, key)
+
+    completed = run_cli(
+        "merge", "提出 ふくろうの杜.xlsx", "-o", "統合後.xlsx", cwd=work_dir
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines()[2:] == lines
+    assert not (work_dir / "統合後.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "nonexistent.code",
+            "--code に指定した「nonexistent.code」は問題のコードにありません。"
+            "修正案のあるコードを指定してください（例: date.text、date.era_mismatch、"
+            "number.text、number.approximate、phone.formatほか 4 件）。",
+        ),
+    ],
+    ids=["unknown-code"],
+)
+def test_accept_unknown_code_is_usage_error(work_dir, code, expected):
+    completed = run_cli(
+        "accept", "台帳.xlsx", "-o", "出力.xlsx", "--code", code, cwd=work_dir
+    )
+
+    assert completed.returncode == 2
+    assert expected in completed.stderr
+    assert not (work_dir / "出力.xlsx").exists()
+
+
+def test_accept_known_code_without_findings_says_so(work_dir):
+    completed = run_cli(
+        "accept",
+        "台帳.xlsx",
+        "-o",
+        "出力.xlsx",
+        "--code",
+        "date.era_mismatch",
+        cwd=work_dir,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines()[1:] == [
+        "修正案を反映したセル: 0個",
+        "コード「date.era_mismatch」で反映したセルはありません: "
+        "今のデータにこのコードの問題はありません。",
+    ]
+
+
 def test_accept_by_code_in_place(work_dir):
     run_cli("import", "台帳.xlsx", "提出 ふくろうの杜.xlsx", "--in-place", cwd=work_dir)
 

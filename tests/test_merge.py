@@ -2,9 +2,17 @@
 
 from datetime import date
 
+import pytest
+
 from toshima_xl.core.dataset import RawSheet, RawWorkbook
 from toshima_xl.core.duplicates import DuplicateGroup, DuplicateMember
-from toshima_xl.core.merge import history_headers, plan_merge, read_decisions
+from toshima_xl.core.merge import (
+    Decision,
+    history_headers,
+    plan_merge,
+    read_decision_rows,
+    read_decisions,
+)
 from toshima_xl.core.sheets import decision_key
 from toshima_xl.core.tables import build_dataset
 from toshima_xl.schema import RESOURCES
@@ -75,11 +83,12 @@ GROUP = DuplicateGroup(
 
 
 def decisions(*marks):
-    return {
-        decision_key(GROUP, m): mark
-        for m, mark in zip(GROUP.members, marks, strict=True)
+    """Type ``marks`` in 判定 of the group's rows, which sit at 重複候補 rows 2-4."""
+    return [
+        Decision(row, "D001", decision_key(GROUP, m), mark)
+        for row, (m, mark) in enumerate(zip(GROUP.members, marks, strict=True), 2)
         if mark
-    }
+    ]
 
 
 def test_merge_moves_rows_to_history():
@@ -110,12 +119,88 @@ def test_merge_fills_only_blank_cells():
     }
 
 
-def test_group_without_single_keep_left_alone():
-    plan = plan_merge(DATASET, [GROUP], decisions("残す", "残す", "統合"), TODAY)
+UNKNOWN_REASON = (
+    "「重複候補」3行目「消す」は判定に使えない値です"
+    "（「残す」「統合」「別」のどれかを入力してください）"
+)
+
+
+@pytest.mark.parametrize(
+    ("marks", "reason"),
+    [
+        (("残す", "残す", "統合"), "「残す」が2行あります（1行だけにしてください）"),
+        (
+            (None, "統合", "統合"),
+            "「統合」がありますが「残す」がありません"
+            "（残す行に「残す」を1行だけ入力してください）",
+        ),
+        (
+            ("残す", "残す", None),
+            "「残す」が2行ありますが「統合」がありません"
+            "（まとめる行には「統合」を、別のものなら「別」を入力してください）",
+        ),
+        (("残す", "消す", None), UNKNOWN_REASON),
+        (("残す", "消す", "統合"), UNKNOWN_REASON),
+    ],
+    ids=[
+        "two-keeps",
+        "no-keep",
+        "keeps-only",
+        "unknown",
+        "unknown-with-merge",
+    ],
+)
+def test_judged_group_left_alone_with_reason(marks, reason):
+    plan = plan_merge(DATASET, [GROUP], decisions(*marks), TODAY)
+
+    assert plan.is_empty
+    assert plan.summary["left_alone"] == [("D001", reason)]
+    assert plan.summary["ignored"] == []
+
+
+def test_conflicting_rows_with_one_key_leave_group():
+    added = Decision(9, "D001", decision_key(GROUP, GROUP.members[2]), "統合")
+    judged = [*decisions("残す", None, "残す"), added]
+
+    plan = plan_merge(DATASET, [GROUP], judged, TODAY)
 
     assert plan.is_empty
     assert plan.summary["left_alone"] == [
-        ("D001", "「残す」が2行あります（1行だけにしてください）")
+        (
+            "D001",
+            "「重複候補」4行目、9行目に同じキー"
+            "「地域資源|R0001,R0002,R0003|R0003」があり、判定が食い違います"
+            "（追加した行を削除して1行にしてください）",
+        )
+    ]
+
+
+def test_same_judgement_twice_still_merges():
+    again = Decision(9, "D001", decision_key(GROUP, GROUP.members[1]), "統合")
+    judged = [*decisions("残す", "統合", None), again]
+
+    plan = plan_merge(DATASET, [GROUP], judged, TODAY)
+
+    assert plan.removals == {"地域資源": [3]}
+    assert plan.summary["left_alone"] == []
+
+
+def test_key_of_no_current_group_reported():
+    edited = Decision(4, "D001", "地域資源|R0001,R0002,R0003|R0009", "統合")
+    stale = Decision(7, "D002", "地域資源|R0005,R0006|R0005", "別")
+    judged = [*decisions("残す", "統合", None), edited, stale]
+
+    plan = plan_merge(DATASET, [GROUP], judged, TODAY)
+
+    assert plan.removals == {"地域資源": [3]}
+    advice = (
+        "の判定はキーが今の重複グループのどれにも合いません"
+        "（重複チェックのあとで行が変わりました。"
+        "「重複チェック」をやり直してから判定してください）"
+    )
+    assert plan.summary["ignored"] == [
+        ("D001", "「重複候補」4行目" + advice),
+        ("D002", "「重複候補」7行目" + advice),
     ]
 
 
@@ -136,3 +221,6 @@ def test_decisions_read_by_key():
         ],
     )
     assert read_decisions(sheet) == {"地域資源|R0001,R0002|R0001": "残す"}
+    assert read_decision_rows(sheet) == [
+        Decision(2, "D001", "地域資源|R0001,R0002|R0001", "残す")
+    ]

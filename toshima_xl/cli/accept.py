@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from toshima_xl.cli.common import Context, limits_from, path_argument
+from toshima_xl.cli.common import CliError, Context, limits_from, path_argument
 from toshima_xl.cli.plans import (
     ACTION_EXIT_CODES_HELP,
     add_target_options,
@@ -13,7 +13,9 @@ from toshima_xl.cli.plans import (
     read_book,
     write_plan,
 )
+from toshima_xl.core.accept import suggestion_codes, unknown_codes
 from toshima_xl.core.actions import plan_accept_action
+from toshima_xl.messages import list_values
 from toshima_xl.schema import FINDINGS_SHEET
 
 DESCRIPTION = """\
@@ -56,12 +58,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run_accept_command(args: argparse.Namespace, context: Context) -> int:
     """Read PATH, plan the accepted suggestions and write OUT."""
     check_target(args)
+    codes = frozenset(args.code)
+    check_codes(codes)
 
     # read workbook
     raw, dataset = read_book(args.path, limits_from(args))
     findings = raw.sheets.get(FINDINGS_SHEET)
 
     # plan and write
-    codes = frozenset(args.code)
     plan = plan_accept_action(dataset, findings, date.today(), codes)
     return write_plan(args, context, dataset, plan)
+
+
+def check_codes(codes: frozenset[str]) -> None:
+    """Stop with a usage error when a --code names no known finding."""
+    unknown = unknown_codes(codes)
+    if unknown:
+        names = list_values([f"「{code}」" for code in unknown])
+        examples = list_values(suggestion_codes(), limit=5)
+        raise CliError(
+            f"--code に指定した{names}は問題のコードにありません。"
+            f"修正案のあるコードを指定してください（例: {examples}）。"
+        )

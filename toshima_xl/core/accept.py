@@ -15,6 +15,7 @@ from typing import Any
 from toshima_xl.core.dataset import Dataset, Finding, RawSheet
 from toshima_xl.core.edits import CellEdit, EditPlan
 from toshima_xl.core.tables import is_blank
+from toshima_xl.messages import CATALOGUE
 from toshima_xl.schema import normalize_header
 
 ACCEPT_HEADER = "反映"
@@ -102,13 +103,16 @@ def plan_accept(
 
     Returns:
         The plan; ``summary`` counts applied, stale and conflicting marks,
-        and marks on findings that have no suggestion to apply.
+        and marks on findings that have no suggestion to apply. With
+        ``codes``, ``summary["idle_codes"]`` lists (code, reason) for each
+        code that planned no edit, in Japanese.
     """
     plan = EditPlan()
     edited: set[tuple[str, int, int]] = set()
     matched: set[FindingKey] = set()
     conflicts = 0
     without_suggestion = 0
+    found_codes: set[str] = set()
 
     for finding in findings:
         key = finding_key(finding)
@@ -116,6 +120,8 @@ def plan_accept(
             continue
         matched.add(key)
         edit = edit_for(dataset, finding)
+        if edit is not None:
+            found_codes.add(finding.code)
         if edit is None:
             without_suggestion += key in keys
             continue
@@ -132,7 +138,38 @@ def plan_accept(
         "conflicts": conflicts,
         "without_suggestion": without_suggestion,
     }
+    if codes:
+        plan.summary["idle_codes"] = idle_codes(codes, found_codes, findings)
     return plan
+
+
+def unknown_codes(codes: frozenset[str]) -> list[str]:
+    """Return the given codes that name no finding in the catalogue, sorted."""
+    return sorted(code for code in codes if code not in CATALOGUE)
+
+
+def suggestion_codes() -> list[str]:
+    """Return the catalogue codes whose message offers a suggested value."""
+    return [code for code, t in CATALOGUE.items() if "{suggestion}" in t.text]
+
+
+def idle_codes(
+    codes: frozenset[str], applied: set[str], findings: list[Finding]
+) -> list[tuple[str, str]]:
+    """Describe each requested code that planned no edit, as (code, reason)."""
+    present = {f.code for f in findings if finding_key(f) is not None}
+    idle = []
+    for code in sorted(codes - applied):
+        if code not in CATALOGUE:
+            reason = "そのコードの問題はありません（コードを確認してください）"
+        elif code in present:
+            reason = (
+                "このコードの問題には修正案がありません（セルを直接直してください）"
+            )
+        else:
+            reason = "今のデータにこのコードの問題はありません"
+        idle.append((code, reason))
+    return idle
 
 
 def edit_for(dataset: Dataset, finding: Finding) -> CellEdit | None:

@@ -28,7 +28,7 @@ from toshima_xl.core.dataset import (
 from toshima_xl.core.duplicates import find_duplicates
 from toshima_xl.core.edits import EditPlan
 from toshima_xl.core.importing import plan_import
-from toshima_xl.core.merge import plan_merge, read_decisions
+from toshima_xl.core.merge import plan_merge, read_decision_rows
 from toshima_xl.core.pipeline import run_duplicates, run_validation
 from toshima_xl.core.validate import validate_dataset
 from toshima_xl.schema import (
@@ -105,7 +105,8 @@ def plan_merge_action(
     """
     _, validated = validate_dataset(dataset, today)
     groups = find_duplicates(validated)
-    plan = plan_merge(dataset, groups, read_decisions(duplicates_sheet), today)
+    decisions = read_decision_rows(duplicates_sheet)
+    plan = plan_merge(dataset, groups, decisions, today)
     plan.summary["message"] = merge_message(plan.summary)
     return plan
 
@@ -251,6 +252,10 @@ def import_message(summary: dict[str, Any], source: str) -> str:
     return "\n".join(lines)
 
 
+# Groups named one by one in a merge summary; the rest are counted.
+LISTED_GROUPS = 10
+
+
 def merge_message(summary: dict[str, Any]) -> str:
     """Write the Japanese summary of a planned merge."""
     lines = [
@@ -258,9 +263,21 @@ def merge_message(summary: dict[str, Any]) -> str:
         f"「統合履歴」に移した行: {summary['merged_rows']}行、"
         f"残す行の空欄を埋めたセル: {summary['filled_cells']}個"
     ]
-    for group_id, reason in summary.get("left_alone", []):
+    left_alone = summary.get("left_alone", [])
+    ignored = summary.get("ignored", [])
+    for group_id, reason in left_alone[:LISTED_GROUPS]:
         lines.append(f"グループ {group_id} は統合しませんでした: {reason}。")
-    if not summary["merged_groups"] and not summary.get("left_alone"):
+    if len(left_alone) > LISTED_GROUPS:
+        lines.append(
+            f"ほか {len(left_alone) - LISTED_GROUPS} グループも統合しませんでした。"
+        )
+    for group_id, reason in ignored[:LISTED_GROUPS]:
+        lines.append(f"グループ {group_id} の判定は使いませんでした: {reason}。")
+    if len(ignored) > LISTED_GROUPS:
+        lines.append(
+            f"ほか {len(ignored) - LISTED_GROUPS} グループの判定も使いませんでした。"
+        )
+    if not summary["merged_groups"] and not left_alone and not ignored:
         lines.append(
             "「重複候補」シートの「判定」欄に「残す」と「統合」を入力してから実行してください。"
         )
@@ -285,7 +302,9 @@ def accept_message(summary: dict[str, Any]) -> str:
             "同じセルに修正案が重なったため反映しなかった件数: "
             f"{summary['conflicts']}件"
         )
-    marks = ("applied", "stale", "conflicts", "without_suggestion")
+    for code, reason in summary.get("idle_codes", []):
+        lines.append(f"コード「{code}」で反映したセルはありません: {reason}。")
+    marks = ("applied", "stale", "conflicts", "without_suggestion", "idle_codes")
     if not any(summary.get(name) for name in marks):
         lines.append(
             "「検証結果」シートの「反映」欄に ○ を入力してから実行してください。"
