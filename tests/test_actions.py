@@ -11,6 +11,7 @@ from conftest import SAMPLES
 from toshima_xl.adapters.files.reader import read_workbook
 from toshima_xl.core.actions import (
     apply_to_dataset,
+    import_message,
     plan_accept_action,
     plan_import_action,
     plan_imports,
@@ -20,6 +21,7 @@ from toshima_xl.core.actions import (
 from toshima_xl.core.dataset import RawSheet, RawWorkbook
 from toshima_xl.core.duplicates import find_duplicates
 from toshima_xl.core.edits import CellEdit, EditPlan
+from toshima_xl.core.importing import ImportRejected
 from toshima_xl.core.merge import history_headers
 from toshima_xl.core.sheets import duplicates_sheet, findings_sheet
 from toshima_xl.core.tables import build_dataset
@@ -99,6 +101,49 @@ def judged_duplicates(dataset, marks):
     for row in rows:
         row[header.index(DECISION_HEADER)] = marks.get((row[0], row[2]), "")
     return RawSheet("重複候補", [header, *rows])
+
+
+def test_imports_stop_at_submission_with_renamed_headers(master, submission):
+    sheet = submission.tables["地域資源"]
+    renamed = replace(
+        submission,
+        source="提出/見出し違い.xlsx",
+        tables={
+            **submission.tables,
+            "地域資源": replace(
+                sheet,
+                field_positions={
+                    name: position
+                    for name, position in sheet.field_positions.items()
+                    if name != "area"
+                },
+            ),
+        },
+    )
+
+    with pytest.raises(ImportRejected) as rejected:
+        plan_imports(master, [submission, renamed], TODAY)
+
+    assert "提出ブック「見出し違い.xlsx」を取り込みませんでした。" in (
+        rejected.value.message_ja
+    )
+    assert "必須の見出し「圏域」がありません。" in rejected.value.message_ja
+
+
+def test_import_message_names_columns_left_out():
+    summary = {
+        "appended": {"地域資源": 2},
+        "left_out_columns": [("地域資源", "メモ"), ("地域資源", "連絡先2")],
+    }
+
+    message = import_message(summary, "提出/東部.xlsx")
+
+    assert message.splitlines() == [
+        "「東部.xlsx」から追加する行: 地域資源 2行",
+        "「地域資源」シート: 台帳にない列「メモ」「連絡先2」は取り込んでいません。"
+        "必要なら、台帳に同じ見出しの列を足してからもう一度取り込むか、"
+        "提出ブックから書き写してください。",
+    ]
 
 
 def test_merge_moves_judged_rows_to_history(imported):

@@ -223,3 +223,29 @@ def test_template_sized_table(tmp_path, plan, expected):
 
     ws = openpyxl.load_workbook(tmp_path / "出力.xlsx")["地域資源"]
     assert ws.tables["T_地域資源"].ref == expected
+
+
+def test_table_with_totals_row_refused(tmp_path):
+    path = tmp_path / "集計行つき.xlsx"
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = "地域資源"
+    for row in (["資源ID", "名称"], ["R0001", "サロン"], ["集計", "=SUBTOTAL(103,B2)"]):
+        ws.append(row)
+    ws.add_table(Table(displayName="T_地域資源", ref="A1:B3", totalsRowCount=1))
+    workbook.save(path)
+    plan = EditPlan(
+        appends={"地域資源": [["R0002", "体操"]]}, append_at={"地域資源": (4, 1)}
+    )
+    target = tmp_path / "出力.xlsx"
+
+    with pytest.raises(WorkbookWriteError) as error:
+        apply_plan(path, target, plan)
+
+    assert error.value.code == "table.totals_row"
+    assert error.value.message_ja.startswith(
+        "ファイル「集計行つき.xlsx」の「地域資源」シートの表「T_地域資源」には"
+        "集計行があるため、行を追加しませんでした"
+    )
+    assert "「集計行」のチェックを外して" in error.value.message_ja
+    assert not target.exists()

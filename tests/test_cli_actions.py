@@ -96,6 +96,68 @@ def test_clean_import_exits_zero(work_dir):
     assert ws.cell(MASTER_ROWS + 2, 2).value == "東池袋ひなたサロン"
 
 
+def test_import_refuses_submission_with_renamed_headers(work_dir):
+    submission = work_dir / "提出 見出し違い.xlsx"
+    shutil.copy(SUBMISSION_SAMPLE, submission)
+    workbook = openpyxl.load_workbook(submission)
+    ws = workbook["地域資源"]
+    ws["B1"], ws["E1"] = "団体名", "エリア"
+    workbook.save(submission)
+
+    completed = run_cli(
+        "import", "台帳.xlsx", "提出 ふくろうの杜.xlsx", submission.name,
+        "-o", "取込後.xlsx", cwd=work_dir,
+    )  # fmt: skip
+
+    assert completed.returncode == 2
+    assert completed.stderr.startswith(
+        "提出ブック「提出 見出し違い.xlsx」を取り込みませんでした。"
+        "「地域資源」シートの1行目（見出し行）に必須の見出し「名称」「圏域」がありません。"
+    )
+    assert "提出ブックの見出し行を台帳と同じ見出しに直して" in completed.stderr
+    assert not (work_dir / "取込後.xlsx").exists()
+
+
+def test_import_names_columns_master_lacks(work_dir):
+    submission = work_dir / "提出 メモ列.xlsx"
+    shutil.copy(SUBMISSION_SAMPLE, submission)
+    workbook = openpyxl.load_workbook(submission)
+    ws = workbook["地域資源"]
+    ws["S1"], ws["S2"] = "メモ", "秘密のメモ"
+    workbook.save(submission)
+
+    completed = run_cli(
+        "import", "台帳.xlsx", submission.name, "-o", "取込後.xlsx", cwd=work_dir
+    )
+
+    assert completed.returncode == 1, completed.stderr
+    assert (
+        "「地域資源」シート: 台帳にない列「メモ」は取り込んでいません。"
+        in completed.stdout
+    )
+
+
+def test_import_refuses_master_table_with_totals_row(work_dir):
+    master = openpyxl.load_workbook(work_dir / "台帳.xlsx")
+    ws = master["地域資源"]
+    table = ws.tables["T_地域資源"]
+    table.ref, table.totalsRowCount = f"A1:R{MASTER_ROWS + 2}", 1
+    ws.cell(MASTER_ROWS + 2, 1, "集計")
+    ws.cell(MASTER_ROWS + 2, 2, f"=SUBTOTAL(103,B2:B{MASTER_ROWS + 1})")
+    master.save(work_dir / "台帳.xlsx")
+
+    completed = run_cli(
+        "import", "台帳.xlsx", "提出 ふくろうの杜.xlsx", "-o", "取込後.xlsx",
+        cwd=work_dir,
+    )  # fmt: skip
+
+    assert completed.returncode == 2
+    assert (
+        "「地域資源」シートの表「T_地域資源」には集計行があるため" in completed.stderr
+    )
+    assert not (work_dir / "取込後.xlsx").exists()
+
+
 def test_merge_without_decisions_writes_nothing(work_dir):
     completed = run_cli("merge", "台帳.xlsx", "-o", "統合後.xlsx", cwd=work_dir)
 

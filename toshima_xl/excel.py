@@ -96,9 +96,13 @@ def import_submission() -> None:
 
     def plan_change(dataset: Any, raw: Any, today: date, book: Any) -> Any:
         from toshima_xl.core.actions import plan_import_action
+        from toshima_xl.core.importing import ImportRejected
 
         submission = read_submission(submission_path(raw, book))
-        return plan_import_action(dataset, submission, today)[0], None
+        try:
+            return plan_import_action(dataset, submission, today)[0], None
+        except ImportRejected as rejected:
+            raise ActionStopped(rejected.message_ja) from rejected
 
     run_command("取込", plan_change, steps=run_action_steps)
 

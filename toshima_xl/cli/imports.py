@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from toshima_xl.cli.common import Context, limits_from, path_argument
+from toshima_xl.cli.common import CliError, Context, limits_from, path_argument
 from toshima_xl.cli.plans import (
     ACTION_EXIT_CODES_HELP,
     add_target_options,
@@ -14,13 +14,16 @@ from toshima_xl.cli.plans import (
     write_plan,
 )
 from toshima_xl.core.actions import plan_imports
+from toshima_xl.core.importing import ImportRejected
 
 DESCRIPTION = """\
 第2層コーディネーターの提出ブック（SUBMISSION）の「地域資源」「ベンチ」「会議」の行を、
 台帳ブック（MASTER）の各シートの最後の行の下に追加したブックを OUT に書きます。
 台帳と同じ行（名称と住所、会議は会議体・回・開催日が同じ）は追加しません。
 空欄のIDや台帳で使用済みのIDは、次の空き番号に振り直します。
-「圏域」シートは取り込みません。提出ブックは変更しません。"""
+「圏域」シートは取り込みません。提出ブックは変更しません。
+提出ブックのシートに必須の見出し（名称、圏域など）がないときは、何も書き込まずに
+終了コード 2 で止まります。台帳にない列は取り込まず、その見出しを表示します。"""
 
 EPILOG = (
     ACTION_EXIT_CODES_HELP
@@ -63,5 +66,8 @@ def run_import_command(args: argparse.Namespace, context: Context) -> int:
     submissions = [read_book(path, limits_from(args))[1] for path in args.submissions]
 
     # plan and write
-    plan, _ = plan_imports(master, submissions, date.today())
+    try:
+        plan, _ = plan_imports(master, submissions, date.today())
+    except ImportRejected as rejected:
+        raise CliError(rejected.message_ja) from rejected
     return write_plan(args, context, master, plan)

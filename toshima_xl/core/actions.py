@@ -244,6 +244,14 @@ def import_message(summary: dict[str, Any], source: str) -> str:
             for sheet, row, old, new in renumbered[:10]
         )
         lines.append(f"IDを振り直した行: {len(renumbered)}行（{changes}）")
+    left_out = summary.get("left_out_columns", [])
+    for sheet in dict.fromkeys(sheet for sheet, _ in left_out):
+        headers = "」「".join(h for s, h in left_out if s == sheet)
+        lines.append(
+            f"「{sheet}」シート: 台帳にない列「{headers}」は取り込んでいません。"
+            "必要なら、台帳に同じ見出しの列を足してからもう一度取り込むか、"
+            "提出ブックから書き写してください。"
+        )
     if summary.get("errors"):
         lines.append(
             f"提出ブックにエラーが{summary['errors']}件あります。"

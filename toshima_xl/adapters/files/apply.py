@@ -72,7 +72,9 @@ def apply_plan(
     Raises:
         WorkbookReadError: when ``source`` cannot be read safely.
         WorkbookWriteError: file.locked, file.unsupported_parts,
-            sheet.foreign or file.unwritable, as for ``writer.write_results``.
+            sheet.foreign or file.unwritable, as for ``writer.write_results``;
+            table.totals_row when rows would be appended to a sheet whose
+            table has a totals row.
         ValueError: when ``in_place`` is set and ``target`` is not ``source``.
     """
     source, target = Path(source), Path(target)
@@ -87,6 +89,7 @@ def apply_plan(
 
     workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
     check_own_sheets(workbook, plan_output_sheets(plan, results), source)
+    check_no_totals_rows(workbook, plan, source)
     apply_to_workbook(workbook, plan)
     if results is not None:
         fill_workbook(workbook, results)
@@ -101,6 +104,22 @@ def plan_output_sheets(plan: EditPlan, results: Results | None) -> list[str]:
     """Return the tool's sheets that applying ``plan`` and ``results`` writes."""
     names = [MERGE_HISTORY_SHEET] if plan.history else []
     return names + [sheet.name for sheet in (results.sheets if results else [])]
+
+
+def check_no_totals_rows(workbook: Workbook, plan: EditPlan, source: Path) -> None:
+    """Raise table.totals_row when rows would be appended below a table's totals row.
+
+    Appended rows go below the last filled row, which is then the totals
+    row; growing the table over them would make the last new row the totals
+    row. Moving the totals row down is not done: its formulas name the
+    table's old range.
+    """
+    for sheet_name in plan.appends:
+        ws = workbook[sheet_name]
+        for table in ws.tables.values():
+            if table.totalsRowCount:
+                detail = f"「{ws.title}」シートの表「{table.displayName}」"
+                raise WorkbookWriteError("table.totals_row", source, detail)
 
 
 def apply_to_workbook(workbook: Workbook, plan: EditPlan) -> None:

@@ -67,6 +67,7 @@ def apply_plan(book: Any, plan: EditPlan) -> ApplyReport:
         # NOTE: Excel is expected to grow a table (ListObject) over rows
         # written right below it, as it does for typed rows; this was not
         # checked in Excel, only the values on the remote engine.
+        # NOTE: tables' totals rows are not visible here (unlike the files path).
         sheet.range((row, column)).value = block
         report.appended[sheet_name] = len(rows)
 
