@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import openpyxl.xml
 import pytest
+from openpyxl.worksheet.table import Table
 
 from toshima_xl.adapters.files.errors import WorkbookReadError
 from toshima_xl.adapters.files.reader import read_workbook
@@ -268,3 +269,41 @@ def test_far_stray_value_widens_only_its_own_row(tmp_path, sheet_name, first_row
     # The rows in between hold nothing, and share one empty list.
     assert sheet.values[5] == []
     assert sheet.values[5] is sheet.values[1_048_574]
+
+
+def test_totals_row_numbers_read(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "会議"
+    sheet.append(["会議ID", "会議体", "参加者数"])
+    sheet.append(["M0001", "地区懇談会", 18])
+    sheet.append(["M0002", "地区懇談会", 14])
+    sheet.append(["集計", None, "=SUBTOTAL(109,C2:C3)"])
+    table = Table(displayName="T_会議", ref="A1:C4")
+    table.totalsRowCount = 1
+    sheet.add_table(table)
+    path = save(workbook, tmp_path / "集計行.xlsx")
+
+    raw = read_workbook(path, IN_PROCESS)
+
+    assert raw.sheets["会議"].totals_rows == {4}
+
+
+def test_out_of_range_date_keeps_number(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "地域資源"
+    sheet.append(["登録日", "備考"])
+    sheet.append([99999999, "#N/A"])
+    sheet["A2"].number_format = "yyyy/m/d"
+    sheet["B2"].data_type = "e"
+    sheet.append([dt.datetime(2021, 7, 9), None])
+    sheet["A3"].number_format = "yyyy/m/d"
+    path = save(workbook, tmp_path / "範囲外日付.xlsx")
+
+    with pytest.warns(UserWarning, match="outside the limits for dates"):
+        raw = read_workbook(path, IN_PROCESS)
+
+    values = raw.sheets["地域資源"].values
+    assert values[1] == [99999999, "#N/A"]
+    assert values[2][0] == dt.datetime(2021, 7, 9)

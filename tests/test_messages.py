@@ -34,6 +34,8 @@ SAMPLES = {
     "group": 1,
     "year": 1905,
     "used": "地域資源",
+    "latest": "令和4年度",
+    "towns": "雑司が谷、東池袋4丁目",
 }
 # Filled by make_finding itself from its own arguments.
 BUILT_IN = {"value", "suggestion", "sheet"}

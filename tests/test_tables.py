@@ -104,3 +104,16 @@ def test_ragged_rows_read_as_blank_past_their_end():
     assert rows[1].values["meeting_id"] is None
     assert rows[1].extras == {}
     assert ("row.blank_gap", None, None, "3～4") in structural(dataset)
+
+
+def test_totals_row_skipped():
+    totals = ["集計", None, None, None, None, None, "=SUBTOTAL(109,G2:G3)"]
+    sheet = RawSheet("会議", [HEADERS, meeting(1), meeting(2), totals], totals_rows={4})
+    dataset = dataset_of(sheet)
+    assert [row.excel_row for row in dataset.tables["会議"].rows] == [2, 3]
+    assert structural(dataset) == []
+
+
+def test_totals_row_set_defaults_empty():
+    sheet = RawSheet("会議", [HEADERS, meeting(1)])
+    assert sheet.totals_rows == set()

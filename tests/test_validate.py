@@ -18,6 +18,12 @@ AREA_ROWS = [
     {"圏域名": "東部", "担当町丁目": "東池袋1～3丁目、南池袋、雑司が谷"},
     {"圏域名": "中央", "担当町丁目": "東池袋4丁目、東池袋5丁目"},
     {"圏域名": "菊かおる園", "担当町丁目": "池袋本町,上池袋"},
+    # The rest of the ward, so that no town is left without an area.
+    {
+        "圏域名": "西部",
+        "担当町丁目": "池袋、北大塚、駒込、巣鴨、西巣鴨、高田、千川、千早、高松、"
+        "長崎、西池袋、南大塚、南長崎、目白、要町",
+    },
 ]
 RESOURCE = {
     "資源ID": "R0001",
@@ -101,7 +107,8 @@ def test_models_hold_parsed_values():
 def test_town_areas_from_area_sheet():
     _, validated = run(workbook())
 
-    assert validated.town_areas == {
+    town_areas = validated.town_areas
+    assert {k: v for k, v in town_areas.items() if v != "西部"} == {
         "東池袋1": "東部",
         "東池袋2": "東部",
         "東池袋3": "東部",
@@ -165,7 +172,7 @@ RESOURCE_CASES = [
         [("date.text", "登録日", date(2022, 3, 2)), ("date.future", "登録日", None)],
     ),
     ({"備考": "=1+1"}, [("cell.formula_text", "備考", None)]),
-    ({"備考": "#REF!"}, [("cell.formula_error", "備考", None)]),
+    ({"備考": "#REF!"}, [("cell.error_value", "備考", None)]),
 ]
 
 
@@ -331,7 +338,10 @@ def test_missing_area_sheet_falls_back_to_ward_areas():
     ],
 )
 def test_area_sheet_findings(changes, expected):
-    areas = [*AREA_ROWS, {"圏域名": "西部", "担当町丁目": "千早、千川"} | changes]
+    areas = [
+        *AREA_ROWS,
+        {"圏域名": "いけよんの郷", "高齢者総合相談センター": "いけよんの郷"} | changes,
+    ]
 
     findings, _ = run(workbook(areas=areas))
 
@@ -478,3 +488,147 @@ def test_apostrophe_in_number_columns(header, typed, expected):
     findings, _ = run(raw)
     assert [f.code for f in findings] == expected
     assert all(f.column == header for f in findings)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \u200b\u3000"],
+    ids=["zwsp", "zwnj", "zwj", "word-joiner", "bom", "mixed-spaces"],
+)
+def test_invisible_name_is_required(name):
+    findings, validated = run(workbook(resources=[RESOURCE | {"名称": name}]))
+
+    assert places(findings) == [("cell.required", "地域資源", 2, "名称")]
+    assert validated.resources[0].name is None
+
+
+@pytest.mark.parametrize(
+    ("header", "typed", "expected"),
+    [
+        ("参加者数", 10**20, ["number.too_large"]),
+        ("参加者数", 1e308, ["number.too_large"]),
+        ("参加者数", "100001", ["number.too_large"]),
+        ("参加者数", 100_000, []),
+        ("参加者数", 18.5, ["number.invalid"]),
+        ("回", 1001, ["number.too_large"]),
+        ("回", 1000.0, []),
+        ("回", 2.25, ["number.invalid"]),
+    ],
+    ids=[
+        "1e20",
+        "float-1e308",
+        "text-over",
+        "at-limit",
+        "fraction",
+        "number-over",
+        "number-at-limit",
+        "number-fraction",
+    ],
+)
+def test_count_limits(header, typed, expected):
+    findings, validated = run(workbook(meetings=[MEETING | {header: typed}]))
+
+    assert [f.code for f in findings] == expected
+    field_name = {"参加者数": "participants", "回": "number"}[header]
+    parsed = getattr(validated.meetings[0], field_name)
+    assert (parsed is None) == bool(expected)
+
+
+def test_population_limit():
+    areas = [*AREA_ROWS[:-1], AREA_ROWS[-1] | {"65歳以上人口": 1_000_001}]
+
+    findings, validated = run(workbook(areas=areas))
+
+    assert places(findings) == [("number.too_large", "圏域", 5, "65歳以上人口")]
+    assert "上限1,000,000" in findings[0].message
+    assert validated.areas[-1].population_65 is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("R4", []),
+        ("2022", []),
+        ("R5", ["fiscal_year.future"]),
+        ("R99", ["fiscal_year.future"]),
+    ],
+    ids=["next-year", "next-year-number", "two-ahead", "r99"],
+)
+def test_fiscal_year_not_far_ahead(typed, expected):
+    findings, validated = run(workbook(benches=[BENCH | {"設置年度": typed}]))
+
+    assert [f.code for f in findings] == expected
+    assert (validated.benches[0].fiscal_year is None) == bool(expected)
+
+
+def test_fiscal_year_future_message():
+    findings, _ = run(workbook(benches=[BENCH | {"設置年度": "R99"}]))
+
+    assert findings[0].message == (
+        "「ベンチ」シート 2行目「設置年度」: 年度「R99」は先すぎます（令和4年度まで）。"
+        "年度の数字を確認してください。"
+    )
+
+
+def test_error_value_without_formula():
+    raw = workbook(
+        resources=[
+            RESOURCE | {"備考": "#N/A"},
+            RESOURCE | {"資源ID": "R0002", "備考": "#N/A"},
+        ]
+    )
+    raw.sheets["地域資源"].formulas[(2, RESOURCES.headers.index("備考"))] = "=NA()"
+
+    findings, _ = run(raw)
+
+    assert places(findings) == [
+        ("cell.error_value", "地域資源", 2, "備考"),
+        ("cell.formula_error", "地域資源", 3, "備考"),
+    ]
+    assert "数式がエラー" not in findings[0].message
+
+
+def replace_towns(area: str, towns: str | None) -> list[dict[str, Any]]:
+    return [
+        row | {"担当町丁目": towns} if row["圏域名"] == area else row
+        for row in AREA_ROWS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("area", "towns", "expected"),
+    [
+        ("東部", "東池袋1～3丁目、南池袋", "雑司が谷"),
+        ("中央", "東池袋5丁目", "東池袋4丁目"),
+        ("東部", None, "雑司が谷、東池袋1丁目、東池袋2丁目、東池袋3丁目、南池袋"),
+    ],
+    ids=["town", "chome", "blank-row"],
+)
+def test_town_left_without_area(area, towns, expected):
+    findings, _ = run(workbook(areas=replace_towns(area, towns)))
+
+    assert places(findings) == [("town.unassigned", "圏域", None, "担当町丁目")]
+    assert findings[0].value == expected
+    assert "照合をしていません" in findings[0].message
+
+
+def test_town_list_is_capped():
+    areas = [{"圏域名": "東部", "担当町丁目": "南池袋"}]
+
+    findings, _ = run(
+        workbook(resources=[RESOURCE | {"住所": "南池袋1-1-1"}], areas=areas)
+    )
+
+    assert [f.code for f in findings] == ["town.unassigned"]
+    assert findings[0].value.endswith("ほか 9 件")
+
+
+def test_blank_town_column_gives_one_note():
+    areas = [{"圏域名": row["圏域名"]} for row in AREA_ROWS]
+
+    findings, validated = run(workbook(areas=areas))
+
+    assert [(f.code, f.severity) for f in findings] == [
+        ("town.unchecked", Severity.INFO)
+    ]
+    assert validated.town_areas == {}

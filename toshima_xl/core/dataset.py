@@ -186,6 +186,9 @@ class RawSheet:
     # A1 address of the part of the used range that the adapter did not read
     # because the range was too large, or None when it read all of it.
     unread: str | None = None
+    # Excel row numbers of the totals rows of Excel tables (ListObjects) on
+    # the sheet. They hold sums and labels, not data, so tables skip them.
+    totals_rows: set[int] = field(default_factory=set)
 
 
 @dataclass

@@ -138,6 +138,8 @@ def read_table(spec: SheetSpec, sheet: RawSheet, dataset: Dataset) -> SheetTable
     for index in range(header_index + 1, last + 1):
         cells = sheet.values[index]
         excel_row = sheet.first_row + index
+        if excel_row in sheet.totals_rows:
+            continue  # an Excel table's totals row: sums and labels, not data
         if all(is_blank(v) for v in cells) and index not in formula_rows:
             gap_start = excel_row if gap_start is None else gap_start
             continue

@@ -18,6 +18,7 @@ from toshima_xl.core.validation.areas import (
     area_names_of,
     build_town_areas,
     check_address_area,
+    check_town_coverage,
 )
 from toshima_xl.core.validation.cells import parse_cell
 from toshima_xl.core.validation.context import SheetCheck
@@ -61,6 +62,7 @@ def validate_dataset(dataset: Dataset, today: date) -> tuple[list[Finding], Vali
         parsed = parse_rows(check)
         area_names = area_names_of([values for values, _ in parsed])
         town_areas = build_town_areas(check, area_table.rows, [v for v, _ in parsed])
+        check_town_coverage(check, town_areas)
         models[AREAS.name] = build_models(area_table, parsed)
         findings.extend(sorted_findings(check.findings))
 

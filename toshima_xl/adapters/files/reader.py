@@ -25,7 +25,7 @@ import openpyxl
 from toshima_xl.adapters.files.errors import WorkbookReadError
 from toshima_xl.adapters.files.safety import ReadLimits, check_file
 from toshima_xl.adapters.files.sheets import read_sheet
-from toshima_xl.core.dataset import RawWorkbook
+from toshima_xl.core.dataset import RawSheet, RawWorkbook
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,9 @@ WORKER_MODULE = "toshima_xl.adapters.files.worker"
 # runs without one (pythonw under Excel).
 NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
+# openpyxl 3.1 loads a number under a date format that lies outside Excel's
+# date range (99999999 as yyyy/m/d) as this error value, with a warning.
+OUT_OF_RANGE_DATE = "#VALUE!"
 
 
 def read_workbook(path: Path, limits: ReadLimits | None = None) -> RawWorkbook:
@@ -127,7 +130,60 @@ def load_raw_workbook(path: Path) -> RawWorkbook:
     for ws in workbook.worksheets:
         sheets[ws.title] = read_sheet(ws, workbook.epoch, formulas.get(ws.title, {}))
     workbook.close()
+    restore_out_of_range_dates(path, sheets)
     return RawWorkbook(source=str(path), sheets=sheets)
+
+
+def restore_out_of_range_dates(path: Path, sheets: dict[str, RawSheet]) -> None:
+    """Put back the stored numbers of date cells that openpyxl loaded as #VALUE!.
+
+    Only cells without a formula are re-read, in a read-only pass over the
+    sheets that have one. A cell whose stored value is a real error value
+    (t="e") keeps it.
+    """
+    wanted = {
+        name: positions
+        for name, sheet in sheets.items()
+        if (positions := error_value_positions(sheet))
+    }
+    if not wanted:
+        return
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    # NOTE: openpyxl has no public switch for this. With no date formats the
+    # read-only parser returns every number as stored instead of a date.
+    workbook._date_formats = set()
+    try:
+        for name, positions in wanted.items():
+            sheet = sheets[name]
+            for (row, column), value in read_cells(workbook[name], sheet, positions):
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    sheet.values[row][column] = value
+    finally:
+        workbook.close()
+
+
+def error_value_positions(sheet: RawSheet) -> set[tuple[int, int]]:
+    """Return the 0-based positions of #VALUE! cells that have no formula."""
+    return {
+        (row, column)
+        for row, cells in enumerate(sheet.values)
+        for column, value in enumerate(cells)
+        if value == OUT_OF_RANGE_DATE and (row, column) not in sheet.formulas
+    }
+
+
+def read_cells(ws, sheet: RawSheet, positions: set[tuple[int, int]]):
+    """Yield (position, stored value) of the cells at ``positions`` of ``sheet``."""
+    rows = [row for row, _ in positions]
+    first = sheet.first_row + min(rows)
+    last = sheet.first_row + max(rows)
+    for cells in ws.iter_rows(min_row=first, max_row=last):
+        for cell in cells:
+            if not hasattr(cell, "row"):
+                continue  # openpyxl's filler for a cell the sheet does not store
+            position = (cell.row - sheet.first_row, cell.column - sheet.first_column)
+            if position in positions:
+                yield position, cell.value
 
 
 def read_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:

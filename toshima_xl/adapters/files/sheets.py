@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -48,7 +49,12 @@ def read_sheet(
         if cell.value is not None or key in formulas
     }
     if not cells:
-        return RawSheet(name=ws.title, values=[], hidden_rows=hidden_rows(ws))
+        return RawSheet(
+            name=ws.title,
+            values=[],
+            hidden_rows=hidden_rows(ws),
+            totals_rows=table_totals_rows(ws),
+        )
 
     first_row = min(row for row, _ in cells)
     first_column = min(column for _, column in cells)
@@ -59,6 +65,7 @@ def read_sheet(
         first_column=first_column,
         hidden_rows=hidden_rows(ws),
         merged=header_merges(ws, first_row),
+        totals_rows=table_totals_rows(ws),
     )
     for (row, column), cell in cells.items():
         position = (row - first_row, column - first_column)
@@ -116,6 +123,18 @@ def is_missing_or_error(value: Any) -> bool:
 def hidden_rows(ws: Worksheet) -> set[int]:
     """Return the Excel row numbers of hidden rows."""
     return {row for row, dimension in ws.row_dimensions.items() if dimension.hidden}
+
+
+def table_totals_rows(ws: Worksheet) -> set[int]:
+    """Return the Excel row numbers of the totals rows of the sheet's tables."""
+    rows: set[int] = set()
+    for table in ws.tables.values():
+        count = table.totalsRowCount or 0
+        if count <= 0 or not table.ref:
+            continue
+        last_row = range_boundaries(table.ref)[3]
+        rows.update(range(last_row - count + 1, last_row + 1))
+    return rows
 
 
 def header_merges(ws: Worksheet, first_row: int) -> list[str]:

@@ -121,3 +121,14 @@ def is_formula_like(text: str) -> bool:
     """
     stripped = text.lstrip()
     return bool(stripped) and stripped[0] in FORMULA_STARTS
+
+
+def is_blank_text(text: str) -> bool:
+    """Tell whether ``text`` holds only whitespace and invisible format characters.
+
+    Format characters (Unicode category Cf) include the zero-width space
+    U+200B, the joiners U+200C and U+200D, the word joiner U+2060 and the
+    byte order mark U+FEFF. Pasted from web pages they make a cell look
+    blank in Excel while it is not empty.
+    """
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)

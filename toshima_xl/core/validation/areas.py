@@ -6,7 +6,9 @@ from typing import Any
 
 from toshima_xl.core.dataset import Row
 from toshima_xl.core.normalize.addresses import AddressResult
+from toshima_xl.core.towns import TOSHIMA_TOWNS
 from toshima_xl.core.validation.context import SheetCheck, find_option
+from toshima_xl.messages import list_values
 from toshima_xl.schema import AREA_NAMES
 
 # Field names of the rows of a data sheet that this module reads.
@@ -39,6 +41,43 @@ def build_town_areas(
             elif other != name:
                 check.report("town.assigned_twice", row, "towns", key, other=other)
     return town_areas
+
+
+def uncovered_towns(town_areas: dict[str, str]) -> list[str]:
+    """Return the Toshima towns and 丁目 that no area's 担当町丁目 lists.
+
+    A town none of whose 丁目 is listed is named alone (雑司が谷); a town
+    listed by some of its 丁目 names each missing one (東池袋4丁目).
+    """
+    missing: list[str] = []
+    for town, chome_count in TOSHIMA_TOWNS.items():
+        if town in town_areas:
+            continue
+        chomes = range(1, chome_count + 1)
+        absent = [c for c in chomes if f"{town}{c}" not in town_areas]
+        if len(absent) == chome_count:
+            missing.append(town)
+        else:
+            missing.extend(f"{town}{c}丁目" for c in absent)
+    return missing
+
+
+def check_town_coverage(check: SheetCheck, town_areas: dict[str, str]) -> None:
+    """Report the towns the 圏域 sheet gives to no area, once for the sheet.
+
+    Addresses in such towns are never checked against their row's 圏域. A
+    sheet whose 担当町丁目 are all blank (a fresh template) gets one
+    town.unchecked note instead of a list of all twenty towns.
+    """
+    if "towns" not in check.table.field_positions:
+        return
+    if not town_areas:
+        check.report("town.unchecked", None, "towns")
+        return
+    missing = uncovered_towns(town_areas)
+    if missing:
+        shown = list_values(missing)
+        check.report("town.unassigned", None, "towns", shown, towns=shown)
 
 
 def expected_area(address: AddressResult, town_areas: dict[str, str]) -> str | None:

@@ -12,11 +12,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from toshima_xl.core.dataset import Row
+from toshima_xl.core.eras import fiscal_year_of, format_fiscal_year
 from toshima_xl.core.normalize.addresses import canonical_address, parse_town_list
 from toshima_xl.core.normalize.dates import parse_date, parse_fiscal_year
 from toshima_xl.core.normalize.numbers import parse_count
 from toshima_xl.core.normalize.phones import check_phone
-from toshima_xl.core.normalize.text import is_formula_like, is_katakana, to_katakana
+from toshima_xl.core.normalize.text import (
+    is_blank_text,
+    is_formula_like,
+    is_katakana,
+    to_katakana,
+)
 from toshima_xl.core.towns import TOSHIMA_TOWNS
 from toshima_xl.core.validation.context import (
     SheetCheck,
@@ -49,11 +55,25 @@ APOSTROPHE_KINDS = frozenset({Kind.INTEGER, Kind.FISCAL_YEAR, Kind.DATE})
 DATE_ERRORS = {"date.invalid", "date.nonexistent", "date.before_era"}
 COUNT_ERRORS = {"number.invalid", "number.negative"}
 
+# Upper bounds of the count columns, by field. They are generous guesses,
+# not measured figures. No area of one ward has a million residents aged 65
+# or over, and no meeting reaches 100,000 participants or its 1,000th
+# session, so a larger value is a slip such as 1E+308 pasted from elsewhere.
+COUNT_LIMITS: dict[str, int] = {
+    "participants": 100_000,
+    "number": 1_000,
+    "population_65": 1_000_000,
+}
+# A fiscal year may be at most this many years after today's, so that a
+# bench planned for next year is accepted and a slip such as R99 is not.
+FISCAL_YEARS_AHEAD = 1
+
 Parser = Callable[[SheetCheck, Row, Column, Any, dict[str, Any]], Any]
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """Tell whether a cell is empty, or text made only of invisible characters."""
+    return value is None or (isinstance(value, str) and is_blank_text(value))
 
 
 def as_text(value: Any) -> str:
@@ -90,7 +110,11 @@ def parse_cell(
             check.report("cell.required", row, column.field, raw)
         return () if column.kind == Kind.TOWNS else None
     if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
-        check.report("cell.formula_error", row, column.field, raw.strip())
+        # Without a formula text the adapter either found none (an error
+        # value typed or pasted as a value) or cannot read formulas (the
+        # live workbook), so the message covers both.
+        code = "cell.formula_error" if formula is not None else "cell.error_value"
+        check.report(code, row, column.field, raw.strip())
         return () if column.kind == Kind.TOWNS else None
     if column.field in row.apostrophes and column.kind in APOSTROPHE_KINDS:
         check.report("cell.apostrophe", row, column.field, as_text(raw))
@@ -159,6 +183,10 @@ def parse_integer(
     check: SheetCheck, row: Row, column: Column, raw: Any, derived: dict[str, Any]
 ) -> int | None:
     number, code = parse_count(raw)
+    limit = COUNT_LIMITS.get(column.field)
+    if number is not None and limit is not None and number > limit:
+        check.report("number.too_large", row, column.field, as_text(raw), limit=limit)
+        return None
     if code is not None:
         check.report(code, row, column.field, as_text(raw), suggestion=number)
     return None if code in COUNT_ERRORS else number
@@ -243,6 +271,14 @@ def parse_fiscal(
     year = parse_fiscal_year(raw)
     if year is None:
         check.report("fiscal_year.invalid", row, column.field, as_text(raw))
+        return None
+    latest = fiscal_year_of(check.today) + FISCAL_YEARS_AHEAD
+    if year > latest:
+        check.report(
+            "fiscal_year.future", row, column.field, as_text(raw),
+            latest=format_fiscal_year(latest),
+        )  # fmt: skip
+        return None
     return year
 
 
