@@ -62,4 +62,6 @@ def test_reader_closing_pipe_is_quiet():
 
     assert "予期しないエラー" not in completed.stderr
     assert "Traceback" not in completed.stderr
-    assert completed.returncode == 2
+    # 2 when the write hit the closed pipe; 1 (errors found) when the pipe
+    # buffer took the whole output before head exited. Which one is a race.
+    assert completed.returncode in (1, 2)
