@@ -1,9 +1,13 @@
 """The command line with odd arguments and closed output streams."""
 
+import io
 import subprocess
 import sys
 
 from conftest import SAMPLES
+
+from toshima_xl.cli import build_parser, run_command
+from toshima_xl.cli.common import Context
 
 SUBMISSION = str(SAMPLES / "coordinator_submission.xlsx")
 
@@ -65,3 +69,20 @@ def test_reader_closing_pipe_is_quiet():
     # 2 when the write hit the closed pipe; 1 (errors found) when the pipe
     # buffer took the whole output before head exited. Which one is a race.
     assert completed.returncode in (1, 2)
+
+
+class ClosedPipe(io.StringIO):
+    """An output stream whose reader has gone away."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_broken_pipe_ends_quietly():
+    args = build_parser().parse_args(["check", SUBMISSION])
+    errors = io.StringIO()
+
+    code = run_command(args, Context(ClosedPipe(), errors, None))
+
+    assert code == 2
+    assert errors.getvalue() == ""
