@@ -632,3 +632,39 @@ def test_blank_town_column_gives_one_note():
         ("town.unchecked", Severity.INFO)
     ]
     assert validated.town_areas == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [("東　部", "東部"), ("東部圏域", "東部"), (12345, None), ("新圏域", None)],
+    ids=["full-width-space", "suffix", "number", "unknown"],
+)
+def test_nonstandard_area_name_flagged_at_cell(typed, suggestion):
+    areas = [{**AREA_ROWS[0], "圏域名": typed}, *AREA_ROWS[1:]]
+
+    findings, _ = run(workbook(areas=areas))
+
+    on_area_sheet = [f for f in findings if f.sheet == "圏域"]
+    assert [(f.code, f.row, f.column) for f in on_area_sheet] == [
+        ("area.nonstandard", 2, "圏域名")
+    ]
+    assert on_area_sheet[0].suggestion == suggestion
+
+
+def test_spaced_area_name_still_matches_data():
+    areas = [{**AREA_ROWS[0], "圏域名": "東　部"}, *AREA_ROWS[1:]]
+
+    findings, validated = run(workbook(areas=areas))
+
+    assert [f.code for f in findings if f.sheet == "地域資源"] == []
+    assert validated.areas[0].name == "東部"
+
+
+def test_correct_area_not_fixed_towards_typo():
+    areas = [{**AREA_ROWS[0], "圏域名": "東部圏域"}, *AREA_ROWS[1:]]
+
+    findings, _ = run(workbook(areas=areas))
+
+    unknown = [f for f in findings if f.code == "area.unknown"]
+    assert [(f.sheet, f.value) for f in unknown] == [("地域資源", "東部")]
+    assert unknown[0].suggestion is None

@@ -74,6 +74,7 @@ CATALOGUE: dict[str, Template] = {
     "kana.not_katakana": Template(W, "名称カナ「{value}」に全角カタカナ以外の文字があります。「{suggestion}」に直してください。"),
     "kana.unconvertible": Template(W, "名称カナ「{value}」に、カタカナに直せない文字があります。読みを全角カタカナで入力してください。"),
     "choice.unknown": Template(E, "値「{value}」は「リスト」シートの「{list_name}」にありません。一覧から選んでください。{hint}"),
+    "area.nonstandard": Template(W, "圏域名「{value}」は区の8つの圏域の名前と違います。{hint}名前を確認してください。"),
     "area.unknown": Template(E, "圏域「{value}」は「圏域」シートにありません。圏域名から選んでください。{hint}"),
     "id.duplicate": Template(E, "ID「{value}」が{other_rows}行目と重複しています。別のIDを付けてください。"),
     "id.blank": Template(E, "IDが空欄です。「{suggestion}」を付けられます。"),

@@ -18,6 +18,7 @@ from toshima_xl.core.validation.areas import (
     area_names_of,
     build_town_areas,
     check_address_area,
+    check_area_names,
     check_town_coverage,
 )
 from toshima_xl.core.validation.cells import parse_cell
@@ -60,6 +61,7 @@ def validate_dataset(dataset: Dataset, today: date) -> tuple[list[Finding], Vali
     if area_table is not None:
         check = SheetCheck(area_table, today, dataset.lists, area_names, town_areas)
         parsed = parse_rows(check)
+        check_area_names(check, area_table.rows, [values for values, _ in parsed])
         area_names = area_names_of([values for values, _ in parsed])
         town_areas = build_town_areas(check, area_table.rows, [v for v, _ in parsed])
         check_town_coverage(check, town_areas)

@@ -6,13 +6,59 @@ from typing import Any
 
 from toshima_xl.core.dataset import Row
 from toshima_xl.core.normalize.addresses import AddressResult
+from toshima_xl.core.normalize.text import fold
 from toshima_xl.core.towns import TOSHIMA_TOWNS
-from toshima_xl.core.validation.context import SheetCheck, find_option
+from toshima_xl.core.validation.context import (
+    SheetCheck,
+    find_option,
+    suggest_option,
+    suggestion_hint,
+)
 from toshima_xl.messages import list_values
-from toshima_xl.schema import AREA_NAMES
+from toshima_xl.schema import AREA_NAMES, normalize_header
 
 # Field names of the rows of a data sheet that this module reads.
 AREA_FIELD = "area"
+
+
+def standard_area(name: Any) -> str | None:
+    """Return the ward's area that ``name`` spells, ignoring width and spaces."""
+    key = normalize_header(fold(str(name))) if name is not None else ""
+    for area in AREA_NAMES:
+        if normalize_header(fold(area)) == key:
+            return area
+    return None
+
+
+def check_area_names(
+    check: SheetCheck, rows: list[Row], parsed_areas: list[dict[str, Any]]
+) -> None:
+    """Warn on 圏域名 cells that are not spelled as one of the ward's eight areas.
+
+    A name that differs only in width or spaces (「東　部」) is replaced by the
+    standard name in ``parsed_areas``, so data rows typed correctly still
+    match it; the cell itself gets the warning and the suggestion. A name
+    that matches no area keeps its spelling and gets the closest area as a
+    suggestion, if any.
+    """
+    for row, parsed in zip(rows, parsed_areas, strict=True):
+        typed = row.values.get("name")
+        if typed is None or (isinstance(typed, str) and not typed.strip()):
+            continue
+        standard = standard_area(typed)
+        if standard is not None and typed == standard:
+            continue
+        if standard is not None:
+            parsed["name"] = standard
+        suggestion = standard or suggest_option(str(typed), list(AREA_NAMES))
+        check.report(
+            "area.nonstandard",
+            row,
+            "name",
+            typed,
+            suggestion=suggestion,
+            hint=suggestion_hint(suggestion),
+        )
 
 
 def area_names_of(parsed_areas: list[dict[str, Any]]) -> list[str]:

@@ -24,6 +24,7 @@ from toshima_xl.core.normalize.text import (
     to_katakana,
 )
 from toshima_xl.core.towns import TOSHIMA_TOWNS
+from toshima_xl.core.validation.areas import standard_area
 from toshima_xl.core.validation.context import (
     SheetCheck,
     find_option,
@@ -253,7 +254,12 @@ def parse_area(
     match = find_option(text, check.area_names)
     if match is not None:
         return match
-    suggestion = suggest_option(text, check.area_names)
+    # A ward's area name typed correctly is never "fixed" towards a misspelt
+    # 圏域 sheet: that sheet gets its own finding instead.
+    if standard_area(text) is not None:
+        suggestion = None
+    else:
+        suggestion = suggest_option(text, check.area_names)
     check.report(
         "area.unknown",
         row,
