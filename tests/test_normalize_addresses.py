@@ -60,6 +60,16 @@ from toshima_xl.core.normalize.addresses import (
             AddressResult("東池袋", code="address.invalid", building="サンシャイン"),
         ),
         ("文京区本郷1-1-1", AddressResult(None, code="address.outside_ward")),
+        ("〒170-0003 豊島区駒込2-17-12", AddressResult("駒込", 2, "駒込2-17-12")),
+        (
+            "〒１７０－０００３駒込２－１７－１２",
+            AddressResult("駒込", 2, "駒込2-17-12"),
+        ),
+        ("170-0003 駒込2丁目17番12号", AddressResult("駒込", 2, "駒込2-17-12")),
+        (
+            "東京都豊島区東京都豊島区駒込2-17-12",
+            AddressResult("駒込", 2, "駒込2-17-12"),
+        ),
         ("東京都豊島区", AddressResult(None, code="address.outside_ward")),
         ("センター南1-1", AddressResult(None, code="address.outside_ward")),
     ],

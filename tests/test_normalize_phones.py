@@ -74,6 +74,9 @@ def test_format_phone(digits, expected):
         ("03-3981-111", PhoneResult("033981111", None, "phone.invalid")),
         ("090-1234-56789", PhoneResult("090123456789", None, "phone.invalid")),
         ("なし", PhoneResult("", None, "phone.invalid")),
+        ("03-3960-2628（FAX兼用）", PhoneResult("0339602628", "03-3960-2628", None)),
+        ("FAX 0339602628", PhoneResult("0339602628", "03-3960-2628", None)),
+        ("00-0000-0000", PhoneResult("0000000000", None, "phone.bad_prefix")),
     ],
     ids=repr,
 )

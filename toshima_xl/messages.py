@@ -60,6 +60,7 @@ CATALOGUE: dict[str, Template] = {
     "number.approximate": Template(W, "値「{value}」はおおよその数です。「{suggestion}」として集計します。分かれば正確な数を入力してください。"),
     "fiscal_year.invalid": Template(E, "値「{value}」を年度として読めません。R3 や 2021 の形で入力してください。"),
     "fiscal_year.future": Template(E, "年度「{value}」は先すぎます（{latest}まで）。年度の数字を確認してください。"),
+    "phone.bad_prefix": Template(E, "電話番号「{value}」は 00 で始まっています。市外局番（03 など）から入力してください。"),
     "phone.invalid": Template(E, "電話番号「{value}」の桁数が正しくありません（{digits}桁）。市外局番から10桁または11桁で入力してください。"),
     "phone.format": Template(I, "電話番号「{value}」を「{suggestion}」の形にそろえられます。"),
     "phone.no_area_code": Template(W, "電話番号「{value}」に市外局番がありません。区内の番号なら「{suggestion}」と入力してください。"),

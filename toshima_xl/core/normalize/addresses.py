@@ -19,7 +19,11 @@ from toshima_xl.core.towns import TOSHIMA_TOWNS, TOWNS_LONGEST_FIRST
 # Older spellings still seen in addresses, with the official town name.
 TOWN_ALIASES: dict[str, str] = {"雑司ヶ谷": "雑司が谷", "雑司ケ谷": "雑司が谷"}
 
-_PREFIX = re.compile(r"^(?:東京都)?\s*(?:豊島区)?\s*")
+# A postal code (〒170-0003), then 東京都 and 豊島区 in any number, as typed
+# when an address is pasted from a letterhead.
+_PREFIX = re.compile(
+    r"^(?:〒?\s*\d{3}\s*[-‐‑‒–—―−ー]?\s*\d{4}\s*)?(?:東京都|豊島区|\s)*"
+)
 _NUMBER = r"(\d+|[〇一二三四五六七八九十百千]+)"
 _ADDRESS_NUMBER = re.compile(
     rf"^{_NUMBER}\s*(?:丁目|-)\s*"
@@ -67,9 +71,9 @@ def split_town(text: str) -> tuple[str | None, str]:
 def canonical_address(text: Any) -> AddressResult:
     """Read a Toshima address into its town, 丁目 and canonical key.
 
-    Accepts an optional 東京都 and 豊島区 prefix, full-width digits, kanji
-    numerals (二丁目三十八番十号), 丁目/番/番地/号/の or any hyphen between
-    the numbers, and a building or room after the number.
+    Accepts an optional postal code, 東京都 and 豊島区 prefix, full-width
+    digits, kanji numerals (二丁目三十八番十号), 丁目/番/番地/号/の or any
+    hyphen between the numbers, and a building or room after the number.
 
     Args:
         text: The address cell, usually text.

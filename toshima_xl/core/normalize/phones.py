@@ -12,6 +12,9 @@ from toshima_xl.core.normalize.text import nfkc, squash_spaces
 _EXTENSION = re.compile(r"(内線|ext\.?|\(代\)|代表).*$", re.IGNORECASE)
 _COUNTRY_CODE = re.compile(r"^\s*\+\s*81[\s\-(]*(?:\(0\))?")
 _NON_DIGITS = re.compile(r"\D")
+# Anything but digits, spaces, brackets, + and dashes is a remark such as
+# FAX兼用, which a suggested hyphenated number would delete.
+_REMARK = re.compile(r"[^\d\s()+\-‐‑‒–—―−ー]")
 
 # (prefix, total digits, group lengths), tried in order. Mobile, IP phone
 # and toll-free prefixes have fixed layouts; Tokyo 23 wards use 03.
@@ -37,7 +40,8 @@ class PhoneResult:
 
     ``code`` is None, phone.format (info: the typed form differs from the
     standard one), phone.no_area_code (8 digits, 03 assumed in the
-    suggestion) or phone.invalid (wrong number of digits).
+    suggestion), phone.bad_prefix (starts with 00) or phone.invalid (wrong
+    number of digits).
     """
 
     digits: str
@@ -86,6 +90,8 @@ def format_phone(digits: str) -> str | None:
     Returns:
         The hyphenated number, or None when no layout fits the digit count.
     """
+    if digits.startswith("00"):  # an international prefix, or a typing slip
+        return None
     for prefix, length, groups in _LAYOUTS:
         if not digits.startswith(prefix):
             continue
@@ -107,9 +113,15 @@ def check_phone(value: Any) -> PhoneResult:
     formatted = format_phone(digits)
     if formatted is not None:
         typed = squash_spaces(nfkc(str(value)))
-        # An extension or remark after the number is kept as typed.
-        clean = typed == formatted or _EXTENSION.search(typed) is not None
+        # An extension or remark next to the number is kept as typed.
+        clean = (
+            typed == formatted
+            or _EXTENSION.search(typed) is not None
+            or _REMARK.search(typed) is not None
+        )
         return PhoneResult(digits, formatted, None if clean else "phone.format")
+    if digits.startswith("00"):
+        return PhoneResult(digits, None, "phone.bad_prefix")
     if len(digits) == LOCAL_DIGITS and digits[0] != "0":
         return PhoneResult(digits, format_phone("03" + digits), "phone.no_area_code")
     return PhoneResult(digits, None, "phone.invalid")
