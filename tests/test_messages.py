@@ -36,6 +36,10 @@ SAMPLES = {
     "used": "地域資源",
     "latest": "令和4年度",
     "towns": "雑司が谷、東池袋4丁目",
+    "registered": "令和3年7月9日",
+    "installed_year": "平成30年度",
+    "fiscal_year": "R3",
+    "kind": "論理値",
 }
 # Filled by make_finding itself from its own arguments.
 BUILT_IN = {"value", "suggestion", "sheet"}

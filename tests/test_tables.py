@@ -1,6 +1,8 @@
-"""Tests for build_dataset: merged headers, formula cells and apostrophes."""
+"""Tests for build_dataset: headers, formula cells, apostrophes and the リスト sheet."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pytest
 
@@ -117,3 +119,88 @@ def test_totals_row_skipped():
 def test_totals_row_set_defaults_empty():
     sheet = RawSheet("会議", [HEADERS, meeting(1)])
     assert sheet.totals_rows == set()
+
+
+def on_list_sheet(dataset):
+    return [f for f in dataset.findings if f.sheet == "リスト"]
+
+
+def list_findings(dataset):
+    return [
+        (f.code, f.sheet, f.row, f.column, f.column_index, f.value)
+        for f in on_list_sheet(dataset)
+    ]
+
+
+def lists_of(sheet: RawSheet):
+    return build_dataset(RawWorkbook("リスト.xlsx", {"リスト": sheet}))
+
+
+@pytest.mark.parametrize(
+    ("entry", "shown"),
+    [(True, "TRUE"), (False, "FALSE"), (1, "1"), (2.0, "2"), (1.5, "1.5")],
+    ids=["true", "false", "int", "whole-float", "float"],
+)
+def test_list_entry_not_text(entry, shown):
+    dataset = lists_of(
+        RawSheet("リスト", [["状態", "有無"], ["活動中", "あり"], [None, entry]])
+    )
+
+    assert list_findings(dataset) == [("list.not_text", "リスト", 3, "有無", 1, shown)]
+    assert on_list_sheet(dataset)[0].severity == "warning"
+    assert dataset.lists["有無"] == ["あり", str(entry)]
+
+
+def test_list_date_entry_not_text():
+    sheet = RawSheet("リスト", [["会議体"], [datetime(2021, 7, 9)]])
+
+    dataset = lists_of(sheet)
+
+    assert list_findings(dataset) == [
+        ("list.not_text", "リスト", 2, "会議体", 0, "2021-07-09")
+    ]
+    assert "日付" in on_list_sheet(dataset)[0].message
+
+
+def test_list_duplicates_within_column():
+    values = [
+        ["種別", "状態"],
+        ["サロン", "活動中"],
+        ["体操教室", "休止中"],
+        ["サロン ", "活動中"],
+        ["ｻﾛﾝ", None],
+        [None, "体操教室"],
+    ]
+
+    dataset = lists_of(RawSheet("リスト", values))
+
+    assert list_findings(dataset) == [
+        ("list.duplicate", "リスト", 4, "種別", 0, "サロン"),
+        ("list.duplicate", "リスト", 5, "種別", 0, "ｻﾛﾝ"),
+        ("list.duplicate", "リスト", 4, "状態", 1, "活動中"),
+    ]
+    assert all(f.severity == "info" for f in on_list_sheet(dataset))
+    assert "2行目" in on_list_sheet(dataset)[0].message
+    assert dataset.lists["種別"] == ["サロン", "体操教室", "サロン", "ｻﾛﾝ"]
+
+
+def test_list_findings_placed_in_shifted_block():
+    sheet = RawSheet(
+        "リスト", [["有無"], ["あり"], ["あり"]], first_row=3, first_column=2
+    )
+
+    dataset = lists_of(sheet)
+
+    assert list_findings(dataset) == [
+        ("list.duplicate", "リスト", 5, "有無", 1, "あり")
+    ]
+
+
+def test_clean_list_sheet_has_no_findings():
+    sheet = RawSheet("リスト", [["有無", "状態"], ["あり", "活動中"], ["なし", None]])
+
+    dataset = lists_of(sheet)
+
+    assert list_findings(dataset) == []
+    assert dataset.lists["有無"] == ["あり", "なし"]
+    assert dataset.lists["状態"] == ["活動中"]

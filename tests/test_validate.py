@@ -668,3 +668,123 @@ def test_correct_area_not_fixed_towards_typo():
     unknown = [f for f in findings if f.code == "area.unknown"]
     assert [(f.sheet, f.value) for f in unknown] == [("地域資源", "東部")]
     assert unknown[0].suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"最終確認日": date(2021, 7, 8)},
+            [("date.before_registration", 2, "最終確認日")],
+        ),
+        ({"最終確認日": date(2021, 7, 9)}, []),
+        ({"最終確認日": date(2022, 2, 1)}, []),
+        (
+            {"最終確認日": "R3.7.1"},
+            [
+                ("date.text", 2, "最終確認日"),
+                ("date.before_registration", 2, "最終確認日"),
+            ],
+        ),
+        ({"最終確認日": "先月"}, [("date.invalid", 2, "最終確認日")]),
+        (
+            {"登録日": None, "最終確認日": date(2020, 1, 1)},
+            [("cell.required", 2, "登録日")],
+        ),
+        (
+            {"登録日": "未定", "最終確認日": date(2020, 1, 1)},
+            [("date.invalid", 2, "登録日")],
+        ),
+    ],
+    ids=[
+        "earlier",
+        "same-day",
+        "later",
+        "earlier-as-text",
+        "unreadable-check",
+        "no-registration",
+        "unreadable-registration",
+    ],
+)
+def test_last_check_before_registration(changes, expected):
+    findings, _ = run(workbook(resources=[RESOURCE | changes]))
+
+    assert [(f.code, f.row, f.column) for f in findings] == expected
+    assert all(f.sheet == "地域資源" for f in findings)
+
+
+def test_last_check_finding_names_both_dates():
+    resource = RESOURCE | {"登録日": "令和3年7月9日", "最終確認日": date(2015, 1, 1)}
+    raw = workbook(resources=[RESOURCE, resource])
+
+    findings, _ = run(raw)
+
+    found = [f for f in findings if f.code == "date.before_registration"]
+    assert places(found) == [("date.before_registration", "地域資源", 3, "最終確認日")]
+    assert found[0].severity is Severity.WARNING
+    assert found[0].value == "2015-01-01"
+    assert found[0].column_index == RESOURCES.headers.index("最終確認日")
+    assert "令和3年7月9日" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"設置日": date(2021, 4, 1)}, []),
+        ({"設置日": date(2022, 2, 28)}, []),
+        ({"設置日": date(2021, 3, 31)}, [("date.fiscal_year_mismatch", 2, "設置日")]),
+        ({"設置年度": 2020, "設置日": date(2021, 3, 31)}, []),
+        (
+            {"設置年度": "令和2年度", "設置日": date(2021, 7, 9)},
+            [("date.fiscal_year_mismatch", 2, "設置日")],
+        ),
+        ({"設置年度": None, "設置日": date(2019, 1, 1)}, []),
+        (
+            {"設置年度": "来年", "設置日": date(2019, 1, 1)},
+            [("fiscal_year.invalid", 2, "設置年度")],
+        ),
+        ({"設置日": "未定"}, [("date.invalid", 2, "設置日")]),
+    ],
+    ids=[
+        "first-day",
+        "within",
+        "day-before",
+        "number-year",
+        "era-year",
+        "no-year",
+        "unreadable-year",
+        "unreadable-date",
+    ],
+)
+def test_installed_on_outside_fiscal_year(changes, expected):
+    findings, _ = run(workbook(benches=[BENCH | changes]))
+
+    assert [(f.code, f.row, f.column) for f in findings] == expected
+    assert all(f.sheet == "ベンチ" for f in findings)
+
+
+def test_fiscal_year_finding_names_both_values():
+    bench = BENCH | {"設置日": date(2019, 1, 1)}
+
+    findings, _ = run(workbook(benches=[BENCH, bench | {"ベンチID": "B0002"}]))
+
+    assert places(findings) == [("date.fiscal_year_mismatch", "ベンチ", 3, "設置日")]
+    assert findings[0].severity is Severity.WARNING
+    assert findings[0].value == "2019-01-01"
+    assert findings[0].column_index == BENCHES.headers.index("設置日")
+    assert "平成30年度" in findings[0].message
+    assert "「R3」" in findings[0].message
+
+
+def test_list_sheet_findings_come_with_cell_findings():
+    raw = workbook(benches=[BENCH | {"保険": "あり"}])
+    raw.sheets["リスト"] = RawSheet("リスト", [["有無"], [True], ["なし"], ["なし"]])
+
+    findings, validated = run(raw)
+
+    assert places(findings) == [
+        ("list.not_text", "リスト", 2, "有無"),
+        ("list.duplicate", "リスト", 4, "有無"),
+        ("choice.unknown", "ベンチ", 2, "保険"),
+    ]
+    assert validated.lists["有無"] == ["True", "なし", "なし"]

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import date, datetime
 from typing import Any
 
-from toshima_xl.core.dataset import Dataset, RawSheet, RawWorkbook, Row, SheetTable
+from toshima_xl.core.dataset import (
+    Dataset,
+    Finding,
+    RawSheet,
+    RawWorkbook,
+    Row,
+    SheetTable,
+)
+from toshima_xl.core.normalize.text import fold
 from toshima_xl.messages import make_finding
 from toshima_xl.schema import (
     DATA_SHEETS,
@@ -32,11 +41,11 @@ def is_blank(value: Any) -> bool:
 
 def build_dataset(raw: RawWorkbook) -> Dataset:
     """Build the dataset from every data sheet and the リスト sheet of ``raw``."""
-    findings: list = []
+    findings: list[Finding] = []
     dataset = Dataset(
         source=raw.source,
         tables={},
-        lists=read_lists(pick_sheet(raw, LIST_SHEET, findings)),
+        lists=read_lists(pick_sheet(raw, LIST_SHEET, findings), findings),
         sheet_names=list(raw.sheets),
         findings=findings,
     )
@@ -79,26 +88,89 @@ def pick_sheet(raw: RawWorkbook, name: str, findings: list) -> RawSheet | None:
     return chosen
 
 
-def read_lists(sheet: RawSheet | None) -> dict[str, list[str]]:
+def read_lists(
+    sheet: RawSheet | None, findings: list[Finding] | None = None
+) -> dict[str, list[str]]:
     """Merge the リスト sheet's columns over the default lists.
 
     A column of the sheet replaces the default list of the same header, so
-    that staff can remove values as well as add them.
+    that staff can remove values as well as add them. The header is the
+    sheet's first row.
+
+    Args:
+        sheet: The リスト sheet, or None when the workbook has none.
+        findings: Receives list.not_text for an entry that is not text (TRUE,
+            1, a date) and list.duplicate for an entry repeated in its column.
+
+    Returns:
+        The lists by normalised header. Entries keep their order, and an
+        entry that is not text is kept in its ``str`` form (TRUE as "True").
     """
     lists = {name: list(values) for name, values in DEFAULT_LISTS.items()}
     if sheet is None or not sheet.values:
         return lists
-    header = sheet.values[0]
-    for position, name in enumerate(header):
+    for position, name in enumerate(sheet.values[0]):
         if is_blank(name):
             continue
-        values = []
-        for row in sheet.values[1:]:
-            if position < len(row) and not is_blank(row[position]):
-                values.append(str(row[position]).strip())
+        values = read_list_column(sheet, position, findings)
         if values:
             lists[normalize_header(name)] = values
     return lists
+
+
+def read_list_column(
+    sheet: RawSheet, position: int, findings: list[Finding] | None
+) -> list[str]:
+    """Read one リスト column below its header, reporting entries that mislead."""
+    header = str(sheet.values[0][position])
+    # Counted from column A, because the リスト sheet has no SheetTable whose
+    # first_column would otherwise place the mark on the right cell.
+    column_index = sheet.first_column - 1 + position
+    values: list[str] = []
+    first_rows: dict[str, int] = {}
+    for index in range(1, len(sheet.values)):
+        row = sheet.values[index]
+        cell = row[position] if position < len(row) else None
+        if is_blank(cell):
+            continue
+        text = str(cell).strip()
+        values.append(text)
+        excel_row = sheet.first_row + index
+        place = (sheet.name, excel_row, header)
+        if findings is None:
+            continue
+        if not isinstance(cell, str):
+            shown, kind = describe_non_text(cell)
+            findings.append(
+                make_finding(
+                    "list.not_text", *place, value=shown,
+                    column_index=column_index, kind=kind,
+                )
+            )  # fmt: skip
+        key = fold(text)
+        if key in first_rows:
+            findings.append(
+                make_finding(
+                    "list.duplicate", *place, value=text,
+                    column_index=column_index, other_rows=first_rows[key],
+                )
+            )  # fmt: skip
+        else:
+            first_rows[key] = excel_row
+    return values
+
+
+def describe_non_text(value: Any) -> tuple[str, str]:
+    """Return a non-text cell value as Excel shows it, and its kind in Japanese."""
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), "論理値"
+    if isinstance(value, datetime):
+        return value.date().isoformat(), "日付"
+    if isinstance(value, date):
+        return value.isoformat(), "日付"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)), "数値"
+    return str(value), "数値"
 
 
 def find_header_row(spec: SheetSpec, values: list[list[Any]]) -> int | None:

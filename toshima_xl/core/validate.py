@@ -24,6 +24,7 @@ from toshima_xl.core.validation.areas import (
 from toshima_xl.core.validation.cells import parse_cell
 from toshima_xl.core.validation.context import SheetCheck
 from toshima_xl.core.validation.ids import check_ids
+from toshima_xl.core.validation.rows import check_row
 from toshima_xl.models import Area, Bench, Meeting, Resource, Validated
 from toshima_xl.schema import AREA_NAMES, AREAS, BENCHES, MEETINGS, RESOURCES
 
@@ -104,6 +105,7 @@ def parse_rows(check: SheetCheck) -> list[tuple[dict[str, Any], dict[str, Any]]]
         if ids and table.spec.id_field:
             values[table.spec.id_field] = ids[row.excel_row]
         check_address_area(check, row, values, derived)
+        check_row(check, row, values)
         parsed_rows.append((values, derived))
     return parsed_rows
 
