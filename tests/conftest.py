@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -89,3 +90,25 @@ def remote_engine(monkeypatch):
     if "remote" not in [engine.name for engine in xw.engines]:
         xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
     return xw
+
+
+@pytest.fixture
+def press(remote_engine, monkeypatch, tmp_path):
+    """Return a function that presses a ribbon button on a payload's book.
+
+    The function builds a real remote-engine book from the payload, makes it
+    the caller, runs the entry point, and returns the payload with the
+    recorded actions applied, plus the actions.
+    """
+    from support.apply_actions import apply_actions
+
+    monkeypatch.setenv("TOSHIMA_XL_LOG_DIR", str(tmp_path / "logs"))
+
+    def press_(button, data):
+        book = remote_engine.Book(json=copy.deepcopy(data))
+        monkeypatch.setattr(remote_engine.Book, "_mock_caller", book, raising=False)
+        button()
+        actions = book.json()["actions"]
+        return apply_actions(data, actions), actions
+
+    return press_

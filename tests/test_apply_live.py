@@ -33,21 +33,6 @@ MASTER_ROWS = 576
 SUBMISSION = SAMPLES / "coordinator_submission.xlsx"
 
 
-@pytest.fixture
-def press(remote_engine, monkeypatch, tmp_path):
-    """Return a function that presses a ribbon button on a payload's book."""
-    monkeypatch.setenv("TOSHIMA_XL_LOG_DIR", str(tmp_path / "logs"))
-
-    def press_(button, data):
-        book = remote_engine.Book(json=copy.deepcopy(data))
-        monkeypatch.setattr(remote_engine.Book, "_mock_caller", book, raising=False)
-        button()
-        actions = book.json()["actions"]
-        return apply_actions(data, actions), actions
-
-    return press_
-
-
 def file_dataset(path):
     return build_dataset(read_workbook(path))
 

@@ -21,21 +21,6 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "toshima_r3.xlsx"
 PER_CELL_ACTIONS = {"addNote", "deleteNote", "setNoteText"}
 
 
-@pytest.fixture
-def press(remote_engine, monkeypatch, tmp_path):
-    """Return a function that presses a ribbon button on a payload's book."""
-    monkeypatch.setenv("TOSHIMA_XL_LOG_DIR", str(tmp_path / "logs"))
-
-    def press_(button, data):
-        book = remote_engine.Book(json=copy.deepcopy(data))
-        monkeypatch.setattr(remote_engine.Book, "_mock_caller", book, raising=False)
-        button()
-        actions = book.json()["actions"]
-        return apply_actions(data, actions), actions
-
-    return press_
-
-
 def small_workbook(path: Path) -> Path:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import subprocess
 import sys
@@ -11,7 +10,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import SAMPLES
-from support.apply_actions import apply_actions
 from support.remote_payload import build_payload
 
 from toshima_xl import excel
@@ -135,21 +133,6 @@ def test_apply_plan_refuses_staff_history(tmp_path):
         caught.value.message_ja
     )
     assert not out.exists()
-
-
-@pytest.fixture
-def press(remote_engine, monkeypatch, tmp_path):
-    """Return a function that presses a ribbon button on a payload's book."""
-    monkeypatch.setenv("TOSHIMA_XL_LOG_DIR", str(tmp_path / "logs"))
-
-    def press_(button, data):
-        book = remote_engine.Book(json=copy.deepcopy(data))
-        monkeypatch.setattr(remote_engine.Book, "_mock_caller", book, raising=False)
-        button()
-        actions = book.json()["actions"]
-        return apply_actions(data, actions), actions
-
-    return press_
 
 
 def test_entry_point_stops_before_writing(press, tmp_path):
