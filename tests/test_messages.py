@@ -34,6 +34,7 @@ SAMPLES = {
     "group": 1,
     "year": 1905,
     "used": "地域資源",
+    "minimum": 1,
     "latest": "令和4年度",
     "towns": "雑司が谷、東池袋4丁目",
     "registered": "令和3年7月9日",

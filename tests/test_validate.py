@@ -272,8 +272,18 @@ def test_blank_ids_get_consecutive_suggestions():
         ("R1", [("id.format", None)]),
         ("X0001", [("id.format", None)]),
         (1, [("id.format", None)]),
+        ("R00004", [("id.format", None)]),
+        ("R10000", []),
     ],
-    ids=["trailing-space", "full-width-space", "short", "prefix", "number"],
+    ids=[
+        "trailing-space",
+        "full-width-space",
+        "short",
+        "prefix",
+        "number",
+        "padded-five",
+        "five-digits",
+    ],
 )
 def test_id_shape(typed, expected):
     findings, _ = run(workbook(resources=[RESOURCE | {"資源ID": typed}]))
@@ -393,6 +403,8 @@ def test_bench_findings(changes, expected):
         ({"参加者数": "18名"}, [("number.text", "参加者数")]),
         ({"参加者数": "多数"}, [("number.invalid", "参加者数")]),
         ({"回": "第2回"}, [("number.text", "回")]),
+        ({"回": 0}, [("number.too_small", "回")]),
+        ({"参加者数": 0}, []),
         ({"圏域": "東部"}, []),
         ({"会議体": "協議体"}, [("choice.unknown", "会議体")]),
     ],
@@ -403,6 +415,8 @@ def test_bench_findings(changes, expected):
         "with-unit",
         "invalid",
         "ordinal",
+        "zeroth",
+        "no-participants",
         "area",
         "body",
     ],

@@ -58,6 +58,7 @@ CATALOGUE: dict[str, Template] = {
     "number.invalid": Template(E, "値「{value}」を数として読めません。半角の整数で入力してください。"),
     "number.negative": Template(E, "値「{value}」が負の数です。0以上の数を入力してください。"),
     "number.text": Template(I, "値「{value}」を数「{suggestion}」として読みました。数値だけを入力してください。"),
+    "number.too_small": Template(E, "値「{value}」は小さすぎます。{minimum}以上の整数を入力してください。"),
     "number.too_large": Template(E, "値「{value}」は大きすぎます（上限{limit:,}）。入力の誤りでないか確認し、正しい数を入力してください。"),
     "number.approximate": Template(W, "値「{value}」はおおよその数です。「{suggestion}」として集計します。分かれば正確な数を入力してください。"),
     "fiscal_year.invalid": Template(E, "値「{value}」を年度として読めません。R3 や 2021 の形で入力してください。"),

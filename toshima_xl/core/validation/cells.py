@@ -65,6 +65,8 @@ COUNT_LIMITS: dict[str, int] = {
     "number": 1_000,
     "population_65": 1_000_000,
 }
+# Lowest sensible value per count column: a meeting's 回 starts at 1.
+COUNT_MINIMUMS: dict[str, int] = {"number": 1}
 # A fiscal year may be at most this many years after today's, so that a
 # bench planned for next year is accepted and a slip such as R99 is not.
 FISCAL_YEARS_AHEAD = 1
@@ -187,6 +189,12 @@ def parse_integer(
     limit = COUNT_LIMITS.get(column.field)
     if number is not None and limit is not None and number > limit:
         check.report("number.too_large", row, column.field, as_text(raw), limit=limit)
+        return None
+    minimum = COUNT_MINIMUMS.get(column.field)
+    if number is not None and minimum is not None and number < minimum:
+        check.report(
+            "number.too_small", row, column.field, as_text(raw), minimum=minimum
+        )
         return None
     if code is not None:
         check.report(code, row, column.field, as_text(raw), suggestion=number)

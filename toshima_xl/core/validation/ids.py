@@ -70,7 +70,11 @@ def check_one_id(check: SheetCheck, row: Row, field_name: str, raw: Any) -> str:
     if stripped != text:
         check.report("id.spaces", row, field_name, text, suggestion=stripped)
     prefix = check.table.spec.id_prefix
-    shape = re.compile(re.escape(prefix) + rf"\d{{{ID_DIGITS},}}")
+    # Exactly ID_DIGITS digits (R0004), or more without a leading zero
+    # (R10000), so that R00004 is not taken for a different ID than R0004.
+    shape = re.compile(
+        re.escape(prefix) + rf"(?:\d{{{ID_DIGITS}}}|[1-9]\d{{{ID_DIGITS},}})"
+    )
     if prefix and not shape.fullmatch(nfkc(stripped)):
         check.report("id.format", row, field_name, stripped, prefix=prefix)
     return stripped
