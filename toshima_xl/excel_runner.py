@@ -37,12 +37,9 @@ NOT_TOSHIMA_MESSAGE = (
 def previous_decisions(raw: Any) -> dict[str, str]:
     """Return the 判定 values of the workbook's current 重複候補 sheet by キー."""
     from toshima_xl.core.merge import read_decisions
-    from toshima_xl.schema import DUPLICATES_SHEET, normalize_header
+    from toshima_xl.schema import DUPLICATES_SHEET
 
-    for name, sheet in raw.sheets.items():
-        if normalize_header(name) == normalize_header(DUPLICATES_SHEET):
-            return read_decisions(sheet)
-    return {}
+    return read_decisions(raw_sheet(raw, DUPLICATES_SHEET))
 
 
 Compute = Callable[[Any, Any, date], Any]

@@ -18,7 +18,7 @@ from typing import Any
 from toshima_xl.core.dataset import Dataset, RawSheet, Row, SheetTable
 from toshima_xl.core.duplicates import DuplicateGroup
 from toshima_xl.core.edits import CellEdit, EditPlan
-from toshima_xl.core.sheets import DUPLICATES_KEY_HEADER, decision_key
+from toshima_xl.core.sheets import DUPLICATES_KEY_HEADER, decision_key, find_table
 from toshima_xl.core.tables import is_blank
 from toshima_xl.messages import list_values
 from toshima_xl.schema import BENCHES, DECISION_HEADER, RESOURCES, normalize_header
@@ -130,7 +130,7 @@ def plan_merge(
         chosen = {row: found[0].value for row, found in marks.items() if found}
         keep = [row for row, value in chosen.items() if value == KEEP]
         merge = [row for row, value in chosen.items() if value == MERGE]
-        table = find_sheet_table(dataset, group.sheet)
+        table = find_table(dataset.tables, group.sheet)
         if table is None:
             left_alone.append(
                 (group.group_id, f"シート「{group.sheet}」が見つかりません")
@@ -228,17 +228,6 @@ def unmatched_decisions(by_key: dict[str, list[Decision]]) -> list[tuple[str, st
         )
         for label, rows in rows_by_group.items()
     ]
-
-
-def find_sheet_table(dataset: Dataset, sheet: str) -> SheetTable | None:
-    key = normalize_header(sheet)
-    for table in dataset.tables.values():
-        if key in (
-            normalize_header(table.sheet_name),
-            normalize_header(table.spec.name),
-        ):
-            return table
-    return None
 
 
 def history_row(
