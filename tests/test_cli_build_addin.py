@@ -1,4 +1,4 @@
-"""build-addin outside a repository checkout says where the sources should be."""
+"""build-addin outside a repository checkout names the missing sources folder."""
 
 from toshima_xl.addin import build
 from toshima_xl.cli import main

@@ -278,7 +278,7 @@ def test_rows_with_blank_identity_never_skipped():
     assert plan.summary["appended"] == {"地域資源": 2}
 
 
-def test_blank_name_row_skipped_by_address_shown_by_row():
+def test_blank_name_duplicate_named_by_row():
     master = workbook(
         [row_for(RESOURCES, 資源ID="R0001", 圏域="西部", 住所="高田3-21-6")]
     )

@@ -4,7 +4,7 @@ Every function takes no arguments, because the add-in calls it through
 xlwings' ``RunPython``. Each one reads the workbook with the live adapter,
 runs one core pipeline, writes the results back with the same adapter and
 closes with one Japanese message box. Any exception becomes a message box
-that says what to do and where the log file is.
+that states what to do and where the log file is.
 
 Imports stay inside the functions, so that loading this module for a ribbon
 click costs little before the work starts.

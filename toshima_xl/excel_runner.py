@@ -1,4 +1,4 @@
-"""How a ribbon click runs: read the active workbook, compute, write, report.
+"""The run of a ribbon click: read the active workbook, compute, write, report.
 
 The entry points in ``toshima_xl.excel`` hand their computation to
 ``run_command``; everything here is shared by them. Imports stay inside the

@@ -17,7 +17,7 @@ SCHEMA_VERSION_PROPERTY = "toshima_xl_schema_version"
 
 
 class Kind(StrEnum):
-    """How a column's cells are parsed and checked."""
+    """Cell type of a column, which decides how its cells are parsed and checked."""
 
     ID = "id"
     TEXT = "text"
@@ -342,7 +342,7 @@ def sheet_spec(name: str) -> SheetSpec | None:
 
 @dataclass
 class HeaderMatch:
-    """How one sheet's header row maps onto its spec."""
+    """Mapping of one sheet's typed header row onto its spec."""
 
     field_positions: dict[str, int] = field(default_factory=dict)
     typed_headers: list[str] = field(default_factory=list)

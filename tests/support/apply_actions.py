@@ -1,6 +1,6 @@
 """Apply the actions a remote-engine book recorded to a copy of its payload.
 
-This stands in for the Office.js client, for the actions that the live
+This replaces the Office.js client, for the actions that the live
 adapter emits: values, sheets, number formats, fills, notes, HYPERLINK
 formulas, widths, whole-row deletions and alerts. Any other action fails the test, so a new
 kind of write cannot slip through unchecked.

@@ -1,6 +1,6 @@
 """Write a VBA project (vbaProject.bin) from module source text, following [MS-OVBA].
 
-The project holds source only. The _VBA_PROJECT stream carries version
+The project contains source only. The _VBA_PROJECT stream carries version
 0xFFFF and no performance cache, and each module stream is its compressed
 source with no compiled p-code before it (MODULEOFFSET 0). [MS-OVBA] 1.6
 makes this the interoperable form: Office ignores the caches and compiles

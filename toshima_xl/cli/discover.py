@@ -9,7 +9,7 @@ from pathlib import Path
 from toshima_xl.cli.output import FileProblem
 
 # Folders are searched for these. An .xls is listed too, so that the check
-# says it cannot read the old format instead of passing over it in silence.
+# reports that it cannot read the old format instead of skipping it silently.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 EXCEL_LOCK = FileProblem(
@@ -27,7 +27,7 @@ TEMPORARY = FileProblem(
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file found on the command line; ``skip`` says why it is not read."""
+    """A file found on the command line; ``skip`` is the reason it is not read."""
 
     path: Path
     skip: FileProblem | None = None

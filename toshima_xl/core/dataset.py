@@ -1,7 +1,7 @@
 """The in-memory shape of a workbook that the core works on, and of its results.
 
 Adapters build a :class:`Dataset` from raw cell blocks and write
-:class:`OutputSheet` and :class:`CellMark` objects back. Neither side knows
+:class:`OutputSheet` and :class:`CellMark` objects back. Neither side depends on
 the stages in between.
 """
 
@@ -97,7 +97,7 @@ class SheetTable:
 
 @dataclass
 class Dataset:
-    """A whole workbook as the core sees it.
+    """A whole workbook in the form the core reads.
 
     ``lists`` holds the リスト sheet merged over the default lists.
     ``findings`` holds structural problems found while reading.
@@ -147,7 +147,7 @@ class OutputSheet:
 
 @dataclass
 class Results:
-    """What a run of the core produced, ready for an adapter to write."""
+    """The output of one core run: findings, sheets, marks and summary figures."""
 
     findings: list[Finding] = field(default_factory=list)
     sheets: list[OutputSheet] = field(default_factory=list)

@@ -28,12 +28,12 @@ class EditPlan:
     """All changes of one request.
 
     ``appends`` maps a data sheet to whole rows in the sheet's column order,
-    written below its last row; ``append_at`` gives the Excel (row, column)
+    written below its last row. ``append_at`` gives the Excel (row, column)
     of the first appended cell, one row below the table's last filled row,
     so that both adapters put the rows in the same place. ``removals`` maps
-    a data sheet to Excel row numbers to delete; an adapter deletes them
-    bottom-up so that numbers stay valid, and only after ``history`` rows
-    (for 統合履歴) are safely written.
+    a data sheet to Excel row numbers to delete. An adapter deletes them
+    bottom-up, so that numbers stay valid, and only after the ``history``
+    rows (for 統合履歴) are safely written.
     """
 
     edits: list[CellEdit] = field(default_factory=list)

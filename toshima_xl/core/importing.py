@@ -63,8 +63,8 @@ def plan_import(
     Args:
         master: the master workbook as it is now.
         submission: the coordinator's workbook.
-        parsed: the validation result of ``submission``; dates and counts are
-            imported as parsed values where parsing succeeded, so that a
+        parsed: the validation result of ``submission``. Dates and counts
+            are imported as parsed values where parsing succeeded, so a
             typed 令和3年7月9日 arrives as a date cell.
 
     Returns:

@@ -106,9 +106,9 @@ def plan_merge(
         today: the date written in 統合日.
 
     Returns:
-        The plan. ``summary`` counts merged groups and rows; ``left_alone``
-        lists (group, reason) for the judged groups not merged, and
-        ``ignored`` lists (group as typed, reason) for the 判定 rows whose
+        The plan. ``summary`` counts merged groups and rows. Its
+        ``left_alone`` lists (group, reason) for judged groups not merged.
+        Its ``ignored`` lists (group as typed, reason) for 判定 rows whose
         キー matches no current group. Reasons are Japanese.
     """
     plan = EditPlan()

@@ -121,7 +121,7 @@ def default_fiscal_year(validated: Validated, today: date | None = None) -> int:
         validated: the parsed rows of the workbook.
         today: when given, dates after it are ignored (they are typing
             errors that validation reports), and its fiscal year is the
-            answer for a workbook without any date.
+            result for a workbook without any date.
 
     Raises:
         ValueError: when no row has a date and ``today`` is not given.

@@ -2,7 +2,7 @@
 
 Both sheets stack several small tables, each under a title row and followed
 by a blank row, so they have no single header row (``header_rows`` is 0).
-A table's first column holds its row labels, so a reader (or a test) finds
+A table's first column contains its row labels, so a reader (or a test) finds
 a figure by its row label and the header above it.
 """
 
@@ -30,7 +30,7 @@ REPORT_WIDTHS = [26, 30, 24, 14, 36, 30, 14]
 def counts_sheet(counts: Counts) -> OutputSheet:
     """Render the counts as the 集計 sheet.
 
-    The sheet holds three tables: current resources by area and category
+    The sheet contains three tables: current resources by area and category
     with their public and active counts, benches by area and 状態, and
     meetings by fiscal year and 会議体.
     """
@@ -58,7 +58,7 @@ def counts_sheet(counts: Counts) -> OutputSheet:
 def report_sheet(report: Report) -> OutputSheet:
     """Render the annual report as the 報告 sheet.
 
-    The sheet holds the registrations of the year and the year before, the
+    The sheet contains the registrations of the year and the year before, the
     registrations by category, the bench list and the meeting table.
     """
     year = format_fiscal_year(report.fiscal_year)

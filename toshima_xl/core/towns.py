@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Town name -> number of 丁目. Every address in the ward starts with one of
-# these; the 圏域 sheet says which area serves each town or 丁目.
+# these; the 圏域 sheet records which area serves each town or 丁目.
 TOSHIMA_TOWNS: dict[str, int] = {
     "池袋本町": 4,
     "池袋": 4,

@@ -108,7 +108,7 @@ def run_worker(path: Path) -> bytes:
         result = ("error", error)
     except Exception as error:  # noqa: BLE001 - any parser failure means a damaged file
         # openpyxl wraps XML errors (defusedxml's EntitiesForbidden among them)
-        # in a ValueError; the innermost cause says what was wrong.
+        # in a ValueError; the innermost cause names the problem.
         cause = innermost_cause(error)
         detail = f"{type(cause).__name__}: {cause}"
         result = ("error", WorkbookReadError("file.corrupt", path, detail))

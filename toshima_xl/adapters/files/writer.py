@@ -153,7 +153,7 @@ def save_atomically(workbook: Workbook, target: Path) -> None:
     try:
         replace_file(target, workbook.save, suffix=target.suffix)
     except PermissionError as error:
-        # On Windows, replacing a file that Excel holds open fails here.
+        # On Windows, replacing a file that Excel has open fails here.
         raise WorkbookWriteError("file.locked", target, str(error)) from error
     except OSError as error:
         raise WorkbookWriteError("file.unwritable", target, str(error)) from error

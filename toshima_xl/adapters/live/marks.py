@@ -27,7 +27,7 @@ SEVERITY_FILLS = {
 }
 
 # Notes are added one cell at a time on every engine. Past this many, marked
-# cells get their fill only, and the summary says so.
+# cells get their fill only, and the summary reports it.
 MAX_NOTES = 500
 
 FINDING_SHEET_HEADER = "シート"
@@ -39,7 +39,7 @@ Cell = tuple[str, int, int]  # sheet name as typed, 1-based row and column
 
 @dataclass
 class MarkReport:
-    """What :func:`write_marks` changed."""
+    """Counts of the fills and notes that :func:`write_marks` changed."""
 
     marked: int = 0
     cleared: int = 0

@@ -45,7 +45,7 @@ def read_sheet(sheet: Any) -> RawSheet:
 
     Cells with an Excel error keep the error text (such as ``#N/A``), as
     openpyxl reports them, and whole floats become ints, so that the core
-    sees the same values as through the file adapter.
+    receives the same values as through the file adapter.
     """
     used = sheet.used_range
     unread = None

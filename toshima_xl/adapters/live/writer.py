@@ -33,7 +33,7 @@ MAX_HYPERLINK_TEXT = 255
 
 @dataclass
 class WriteReport:
-    """What :func:`write_results` wrote: data rows per sheet and the marks."""
+    """Record of a :func:`write_results` call: data rows per sheet and the marks."""
 
     rows: dict[str, int] = field(default_factory=dict)
     marks: MarkReport = field(default_factory=MarkReport)

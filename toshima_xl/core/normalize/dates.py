@@ -79,7 +79,7 @@ def parse_date(value: Any, today: date | None = None) -> DateResult:
 
     Args:
         value: The cell value. None and blank text give an empty result.
-        today: When given, ``future`` tells whether the date is after it.
+        today: When given, ``future`` is True when the date is after it.
 
     Returns:
         The date (or None) with a finding code; see :class:`DateResult`.

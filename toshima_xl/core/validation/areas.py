@@ -37,7 +37,7 @@ def check_area_names(
 
     A name that differs only in width or spaces (「東　部」) is replaced by the
     standard name in ``parsed_areas``, so data rows typed correctly still
-    match it; the cell itself gets the warning and the suggestion. A name
+    match it. The cell itself gets the warning and the suggestion. A name
     that matches no area keeps its spelling and gets the closest area as a
     suggestion, if any.
     """
